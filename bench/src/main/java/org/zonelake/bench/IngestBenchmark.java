@@ -1,0 +1,235 @@
+package org.zonelake.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicLong;
+import org.zonelake.core.config.ConfigSource;
+import org.zonelake.server.LakeConfig;
+import org.zonelake.server.LakeServer;
+
+/**
+ * Measures, in one run, on a fresh all-in-one lake in a temporary data directory:
+ * <ol>
+ *   <li>upload throughput of one large object through the gateway against writing the same bytes to the same disk
+ *       directly (with the same fsync), and their ratio;</li>
+ *   <li>the ingest rate of small objects from concurrent clients, metadata document included.</li>
+ * </ol>
+ * Arguments (all optional): {@code --size-mib 1024 --small-kib 10 --clients 16 --small-count 20000 --dir /path}.
+ */
+public final class IngestBenchmark {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String PASSWORD = "bench-admin-password";
+    private static final int BUFFER = 1 << 20;
+
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    private final PrintStream out = System.out;
+    private String base;
+    private String token;
+
+    public static void main(String[] args) throws Exception {
+        Map<String, String> options = Options.parse(args);
+        new IngestBenchmark().run(
+                Long.parseLong(options.getOrDefault("size-mib", "1024")),
+                Integer.parseInt(options.getOrDefault("small-kib", "10")),
+                Integer.parseInt(options.getOrDefault("clients", "16")),
+                Integer.parseInt(options.getOrDefault("small-count", "20000")),
+                Path.of(options.getOrDefault("dir", System.getProperty("java.io.tmpdir"))));
+    }
+
+    private void run(long sizeMib, int smallKib, int clients, int smallCount, Path parent) throws Exception {
+        Path work = Files.createTempDirectory(parent, "zonelake-bench-");
+        out.printf("Zonelake ingest benchmark: %d cores, max heap %d MiB, work dir %s%n",
+                Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20, work);
+        LakeConfig config = LakeConfig.from(ConfigSource.of(Map.of(
+                "ZONELAKE_DATA_DIR", work.resolve("data").toString(),
+                "ZONELAKE_HTTP_PORT", "0",
+                "ZONELAKE_ADMIN_PASSWORD", PASSWORD,
+                "ZONELAKE_LIMITS_MAX_OBJECT_BYTES", (sizeMib + 1) + "MiB")));
+        try (LakeServer lake = LakeServer.start(config, Clock.systemUTC(), System.out)) {
+            base = "http://127.0.0.1:" + lake.port();
+            token = login();
+            post("/api/v1/projects", "{\"name\":\"bench\"}");
+            largeObject(sizeMib << 20, work);
+            smallObjects(smallKib << 10, clients, smallCount);
+        } finally {
+            deleteTree(work);
+        }
+    }
+
+    private void largeObject(long size, Path work) throws Exception {
+        Path direct = work.resolve("direct.bin");
+        long start = System.nanoTime();
+        try (var channel = Files.newByteChannel(direct, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+             OutputStream file = java.nio.channels.Channels.newOutputStream(channel)) {
+            new PatternStream(size).transferTo(file);
+            ((java.nio.channels.FileChannel) channel).force(true);
+        }
+        double directMibS = mibPerSecond(size, System.nanoTime() - start);
+        Files.delete(direct);
+
+        start = System.nanoTime();
+        HttpResponse<String> response = uploadMultipart("large.bin", new PatternStream(size), size);
+        double gatewayMibS = mibPerSecond(size, System.nanoTime() - start);
+        require(response.statusCode() == 201, "large upload answered " + response.statusCode() + ": " + response.body());
+        out.printf("large object: %d MiB%n", size >> 20);
+        out.printf("  direct disk write (fsync)   %8.1f MiB/s%n", directMibS);
+        out.printf("  upload through the gateway  %8.1f MiB/s%n", gatewayMibS);
+        out.printf("  ratio gateway/direct        %8.2f   (aim: >= 0.8)%n", gatewayMibS / directMibS);
+    }
+
+    private void smallObjects(int size, int clients, int count) throws Exception {
+        byte[] body = new byte[size];
+        ThreadLocalRandom.current().nextBytes(body);
+        warmUp(body);
+        AtomicLong remaining = new AtomicLong(count);
+        AtomicLong failures = new AtomicLong();
+        ExecutorService pool = Executors.newFixedThreadPool(clients);
+        long start = System.nanoTime();
+        List<Future<?>> futures = new ArrayList<>();
+        for (int c = 0; c < clients; c++) {
+            futures.add(pool.submit(() -> {
+                while (remaining.getAndDecrement() > 0) {
+                    HttpResponse<String> r = uploadMultipart("small-" + remaining.get() + ".bin", new java.io.ByteArrayInputStream(body), size);
+                    if (r.statusCode() != 201) {
+                        failures.incrementAndGet();
+                    }
+                }
+                return null;
+            }));
+        }
+        for (Future<?> f : futures) {
+            f.get();
+        }
+        long elapsed = System.nanoTime() - start;
+        pool.shutdown();
+        out.printf("small objects: %d x %d KiB from %d concurrent clients%n", count, size >> 10, clients);
+        out.printf("  ingest rate                 %8.0f objects/s   (aim: >= 1000)%n", count / (elapsed / 1e9));
+        out.printf("  failed uploads              %8d%n", failures.get());
+    }
+
+    private void warmUp(byte[] body) throws Exception {
+        for (int i = 0; i < 200; i++) {
+            uploadMultipart("warm-up.bin", new java.io.ByteArrayInputStream(body), body.length);
+        }
+    }
+
+    private HttpResponse<String> uploadMultipart(String name, InputStream content, long size) throws IOException, InterruptedException {
+        String boundary = "zonelake-bench-" + Long.toHexString(System.nanoTime());
+        byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + name
+                + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8);
+        byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8);
+        HttpRequest request = HttpRequest.newBuilder(URI.create(base + "/api/v1/projects/bench/objects"))
+                .header("X-Auth-Token", token)
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.fromPublisher(HttpRequest.BodyPublishers.ofInputStream(() ->
+                        new java.io.SequenceInputStream(java.util.Collections.enumeration(List.of(
+                                new java.io.ByteArrayInputStream(head), content, new java.io.ByteArrayInputStream(tail))))),
+                        head.length + size + tail.length))
+                .build();
+        return http.send(request, HttpResponse.BodyHandlers.ofString());
+    }
+
+    private String login() throws Exception {
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/auth/tokens"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"username\":\"admin\",\"password\":\"" + PASSWORD + "\"}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        require(r.statusCode() == 201, "login answered " + r.statusCode());
+        JsonNode body = JSON.readTree(r.body());
+        return body.get("token").asText();
+    }
+
+    private void post(String path, String json) throws Exception {
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base + path))
+                .header("Content-Type", "application/json").header("X-Auth-Token", token)
+                .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
+        require(r.statusCode() / 100 == 2, path + " answered " + r.statusCode() + ": " + r.body());
+    }
+
+    private static double mibPerSecond(long bytes, long nanos) {
+        return (bytes / 1048576.0) / (nanos / 1e9);
+    }
+
+    private static void require(boolean condition, String message) {
+        if (!condition) {
+            throw new IllegalStateException(message);
+        }
+    }
+
+    private static void deleteTree(Path root) throws IOException {
+        try (var paths = Files.walk(root)) {
+            paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
+    }
+
+    /** A stream of {@code size} bytes of a repeating non-trivial pattern, generated on the fly (nothing held in memory). */
+    static final class PatternStream extends InputStream {
+        private final byte[] block = new byte[BUFFER];
+        private long remaining;
+
+        PatternStream(long size) {
+            this.remaining = size;
+            new java.util.Random(42).nextBytes(block);
+        }
+
+        @Override
+        public int read() {
+            if (remaining <= 0) {
+                return -1;
+            }
+            remaining--;
+            return block[(int) (remaining % BUFFER)] & 0xff;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) {
+            if (remaining <= 0) {
+                return -1;
+            }
+            int n = (int) Math.min(Math.min(len, remaining), BUFFER);
+            int start = (int) (remaining % BUFFER);
+            int first = Math.min(n, BUFFER - start);
+            System.arraycopy(block, start, b, off, first);
+            if (first < n) {
+                System.arraycopy(block, 0, b, off + first, n - first);
+            }
+            remaining -= n;
+            return n;
+        }
+    }
+
+    /** {@code --name value} pairs. */
+    static final class Options {
+        static Map<String, String> parse(String[] args) {
+            Map<String, String> options = new java.util.HashMap<>();
+            for (int i = 0; i + 1 < args.length; i += 2) {
+                if (!args[i].startsWith("--")) {
+                    throw new IllegalArgumentException("Expected --name value, got " + args[i]);
+                }
+                options.put(args[i].substring(2), args[i + 1]);
+            }
+            return options;
+        }
+    }
+}

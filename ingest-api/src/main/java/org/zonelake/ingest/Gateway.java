@@ -1,0 +1,151 @@
+package org.zonelake.ingest;
+
+import static java.util.Objects.requireNonNull;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.javalin.Javalin;
+import io.javalin.config.JavalinConfig;
+import io.javalin.http.Context;
+import io.javalin.http.staticfiles.Location;
+import io.javalin.json.JavalinJackson;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.zonelake.ingest.admin.AssignmentAdminRoutes;
+import org.zonelake.ingest.admin.AuditRoutes;
+import org.zonelake.ingest.admin.AuditTrail;
+import org.zonelake.ingest.admin.UserAdminRoutes;
+import org.zonelake.ingest.auth.AuthRoutes;
+import org.zonelake.ingest.http.Access;
+import org.zonelake.ingest.http.Authentication;
+import org.zonelake.ingest.http.Json;
+import org.zonelake.ingest.http.Problems;
+import org.zonelake.ingest.http.RequestIds;
+import org.zonelake.ingest.objects.ObjectRoutes;
+import org.zonelake.ingest.ops.HealthRoutes;
+import org.zonelake.ingest.ops.HttpObservation;
+import org.zonelake.ingest.ops.JvmMetrics;
+import org.zonelake.ingest.ops.MetricsRoutes;
+import org.zonelake.ingest.ops.OpenApiDocument;
+import org.zonelake.ingest.ops.OpenApiRoutes;
+import org.zonelake.ingest.projects.ProjectRoutes;
+import org.zonelake.ingest.templates.TemplateRoutes;
+import org.zonelake.ingest.uploads.UploadRoutes;
+
+/**
+ * The REST gateway: one Javalin server with every route group. A request passes request id → authentication
+ * (everything under /api but the public operations) → the handler, whose project or admin check comes first →
+ * problem mapping of any failure; then one log line and one timer sample.
+ */
+public final class Gateway {
+    /** Operations under /api that need no token. {@code /health} and {@code /metrics} are outside /api. */
+    public static final Set<String> PUBLIC_OPERATIONS = Set.of("POST " + AuthRoutes.PATH, "GET " + OpenApiRoutes.PATH);
+    /** Route groups, each documented by {@code openapi/paths-<group>.json}. */
+    public static final List<String> OPENAPI_GROUPS = List.of("core", "objects", "templates", "uploads");
+    private static final Logger LOG = LoggerFactory.getLogger(Gateway.class);
+    private static final String UNMATCHED_ROUTE = "unmatched";
+
+    private final GatewayConfig config;
+    private final Javalin app;
+    private final GatewayServices services;
+    private JvmMetrics jvmMetrics;
+    private final OpenApiDocument openApi;
+
+    public Gateway(GatewayConfig config, GatewayServices services) {
+        this.config = requireNonNull(config, "config is null");
+        this.services = requireNonNull(services, "services is null");
+        ObjectMapper mapper = Json.newMapper();
+        this.openApi = OpenApiDocument.load(mapper, OPENAPI_GROUPS);
+        this.app = Javalin.create(javalin -> configure(javalin, mapper, services));
+        RequestIds.install(app);
+        Problems.install(app, mapper);
+        app.before("/api/*", new Authentication(services.identity(), PUBLIC_OPERATIONS));
+        routeGroups(services, mapper).forEach(group -> group.register(app));
+    }
+
+    private void configure(JavalinConfig javalin, ObjectMapper mapper, GatewayServices services) {
+        javalin.showJavalinBanner = false;
+        javalin.jsonMapper(new JavalinJackson(mapper, false));
+        // Uploads stream bodies of many gigabytes; the routes enforce LimitsConfig themselves.
+        javalin.http.maxRequestSize = Long.MAX_VALUE;
+        // Downloads stream stored bytes as they are (Range and ETag must refer to those bytes).
+        javalin.http.disableCompression();
+        javalin.jetty.defaultHost = config.host();
+        javalin.requestLogger.http(new HttpObservation(services.metrics(), ctx -> routeTemplate(javalin, ctx)));
+        config.staticFilesDirectory().ifPresent(directory -> serveStaticFiles(javalin, directory));
+    }
+
+    /** The seam for the web GUI: its built assets, served under / (API routes take precedence). */
+    private static void serveStaticFiles(JavalinConfig javalin, Path directory) {
+        javalin.staticFiles.add(files -> {
+            files.hostedPath = "/";
+            files.directory = directory.toAbsolutePath().toString();
+            files.location = Location.EXTERNAL;
+        });
+    }
+
+    private List<Routes> routeGroups(GatewayServices services, ObjectMapper mapper) {
+        Access access = new Access(services.identity());
+        AuditTrail audit = new AuditTrail(services.audit(), services.clock());
+        return List.of(
+                new AuthRoutes(services.identity(), audit, mapper),
+                new ProjectRoutes(services.identity(), access, audit, mapper),
+                new UserAdminRoutes(services.identity(), access, audit, mapper),
+                new AssignmentAdminRoutes(services.identity(), access, audit, mapper),
+                new AuditRoutes(services.audit(), access),
+                new ObjectRoutes(services, access, mapper),
+                new TemplateRoutes(services, access, mapper),
+                new UploadRoutes(services, access, mapper),
+                new HealthRoutes(services.healthChecks()),
+                new MetricsRoutes(services.metrics()),
+                new OpenApiRoutes(openApi));
+    }
+
+    /**
+     * The route template of the request, looked up in the router: Javalin's own matched path names the
+     * before-handler ({@code /api/*}) when authentication refused the request.
+     */
+    private static String routeTemplate(JavalinConfig javalin, Context ctx) {
+        return javalin.pvt.internalRouter.findHttpHandlerEntries(ctx.method(), ctx.path())
+                .map(entry -> entry.getEndpoint().getPath())
+                .findFirst()
+                .orElse(UNMATCHED_ROUTE);
+    }
+
+    /** Starts listening and returns the bound port. */
+    public synchronized int start() {
+        jvmMetrics = new JvmMetrics(services.metrics());
+        app.start(config.host(), config.port());
+        LOG.info("Gateway listening on http://{}:{}", config.host(), app.port());
+        return app.port();
+    }
+
+    public int port() {
+        return app.port();
+    }
+
+    public synchronized void stop() {
+        app.stop();
+        if (jvmMetrics != null) {
+            jvmMetrics.close();
+            jvmMetrics = null;
+        }
+    }
+
+    /** Every registered route as {@code "METHOD path"}, e.g. {@code "GET /api/v1/projects/{project}"}. */
+    public List<String> routes() {
+        return app.unsafeConfig().pvt.internalRouter.allHttpHandlers().stream()
+                .map(entry -> entry.getEndpoint())
+                .filter(endpoint -> endpoint.getMethod().isHttpMethod())
+                .map(endpoint -> endpoint.getMethod().name() + " " + endpoint.getPath())
+                .distinct()
+                .toList();
+    }
+
+    /** The merged OpenAPI document served at {@code /api/openapi.json}. */
+    public OpenApiDocument openApi() {
+        return openApi;
+    }
+}

@@ -1,0 +1,143 @@
+package org.zonelake.server;
+
+import static java.util.Objects.requireNonNull;
+
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.bridge.SLF4JBridgeHandler;
+import org.zonelake.core.config.ConfigSource;
+import org.zonelake.identity.AdminBootstrap;
+import org.zonelake.identity.BuiltinIdentityProvider;
+import org.zonelake.identity.MongoAuditLog;
+import org.zonelake.ingest.Gateway;
+import org.zonelake.ingest.GatewayServices;
+import org.zonelake.ingest.service.ContentTypeDetector;
+import org.zonelake.ingest.service.IngestService;
+import org.zonelake.ingest.service.Sweeper;
+import org.zonelake.ingest.uploads.UploadRecovery;
+import org.zonelake.metadata.MetadataStore;
+import org.zonelake.metadata.MongoEventQueue;
+import org.zonelake.metadata.MongoObjectRepository;
+import org.zonelake.metadata.MongoTemplateRepository;
+import org.zonelake.metadata.MongoUploadRepository;
+import org.zonelake.pipelines.CatalogOnlyStep;
+import org.zonelake.pipelines.local.LocalPipelineRunner;
+import org.zonelake.pipelines.local.LocalPipelineTrigger;
+import org.zonelake.raw.local.LocalDiskObjectStore;
+
+/**
+ * The all-in-one lake: one JVM with the embedded defaults of every zone, wired by constructor. This is the
+ * composition root that {@code ./zonelake up} runs.
+ */
+public final class LakeServer implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(LakeServer.class);
+
+    private final Deque<AutoCloseable> resources = new ArrayDeque<>();
+    private final Gateway gateway;
+
+    private LakeServer(LakeConfig config, Clock clock, PrintStream console) {
+        Instant startedAt = clock.instant();
+        createDirectories(config);
+        MetadataZone metadata = keep(MetadataZone.open(config));
+        MetadataStore store = metadata.store();
+
+        BuiltinIdentityProvider identity = new BuiltinIdentityProvider(store, clock, config.identity());
+        announceAdminPassword(AdminBootstrap.ensureAdmin(identity, config.identity().adminPassword()), console);
+
+        MongoObjectRepository objects = new MongoObjectRepository(store);
+        MongoUploadRepository uploads = new MongoUploadRepository(store);
+        MongoEventQueue events = new MongoEventQueue(store);
+        LocalPipelineRunner runner = keep(new LocalPipelineRunner(events, objects, uploads,
+                List.of(new CatalogOnlyStep(objects, clock)), config.pipeline(), clock));
+        LocalPipelineTrigger trigger = new LocalPipelineTrigger(events, runner, clock);
+
+        LocalDiskObjectStore objectStore = new LocalDiskObjectStore(config.rawZoneDir(), config.raw().segmentBytes());
+        MongoTemplateRepository templates = new MongoTemplateRepository(store);
+        IngestService ingest = new IngestService(objectStore, objects, templates, trigger, store::makeDurable,
+                new ContentTypeDetector(), config.limits(), clock);
+        GatewayServices services = new GatewayServices(identity, new MongoAuditLog(store), objectStore, objects, templates,
+                uploads, ingest, store::makeDurable, config.uploadStagingDir(), config.limits(),
+                new PrometheusMeterRegistry(PrometheusConfig.DEFAULT), List.of(metadata.healthCheck()), clock);
+
+        Housekeeping housekeeping = keep(new Housekeeping(new Sweeper(objects, ingest, clock),
+                new UploadRecovery(services, config.uploads()), identity::purgeExpiredTokens, config.housekeepingInterval(), clock));
+        // This process is the only writer of its data directory: whatever was pending before it started is dead.
+        housekeeping.runOnce(startedAt);
+        runner.start();
+        housekeeping.start();
+
+        this.gateway = new Gateway(config.gateway(), services);
+        gateway.start();
+        resources.push(gateway::stop);
+        LOG.info("Zonelake is up at http://{}:{} with data in {}", config.gateway().host(), gateway.port(), config.dataDir());
+    }
+
+    /** Starts the lake; on failure, whatever had started is stopped again. */
+    public static LakeServer start(LakeConfig config, Clock clock, PrintStream console) {
+        return new LakeServer(requireNonNull(config, "config is null"), requireNonNull(clock, "clock is null"), console);
+    }
+
+    public int port() {
+        return gateway.port();
+    }
+
+    @Override
+    public void close() {
+        while (!resources.isEmpty()) {
+            try {
+                resources.pop().close();
+            } catch (Exception e) {
+                LOG.warn("Failure while stopping", e);
+            }
+        }
+        LOG.info("Zonelake stopped");
+    }
+
+    private <T extends AutoCloseable> T keep(T resource) {
+        resources.push(resource);
+        return resource;
+    }
+
+    private static void createDirectories(LakeConfig config) {
+        try {
+            Files.createDirectories(config.rawZoneDir());
+            Files.createDirectories(config.uploadStagingDir());
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot create the data directory " + config.dataDir(), e);
+        }
+    }
+
+    /** The generated password goes to the console only, never to the log files. */
+    private static void announceAdminPassword(Optional<String> generated, PrintStream console) {
+        generated.ifPresent(password -> console.printf("%n  Created the platform admin 'admin' with the password:  %s%n"
+                + "  It is shown only this once: keep it, or set ZONELAKE_ADMIN_PASSWORD before the first start.%n%n", password));
+    }
+
+    public static void main(String[] args) {
+        SLF4JBridgeHandler.removeHandlersForRootLogger();
+        SLF4JBridgeHandler.install();
+        LakeConfig config = LakeConfig.from(ConfigSource.fromSystem());
+        LakeServer server;
+        try {
+            server = start(config, Clock.systemUTC(), System.out);
+        } catch (RuntimeException e) {
+            LOG.error("Zonelake could not start: {}", e.getMessage(), e);
+            System.exit(1);
+            return;
+        }
+        Runtime.getRuntime().addShutdownHook(new Thread(server::close, "zonelake-shutdown"));
+    }
+
+}

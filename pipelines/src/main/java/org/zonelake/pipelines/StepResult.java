@@ -1,0 +1,38 @@
+package org.zonelake.pipelines;
+
+import static java.util.Objects.requireNonNull;
+
+/** What a step made of an object: done, not its kind of object, or a definite failure, with the reason. */
+public record StepResult(Outcome outcome, String reason) {
+    public enum Outcome {
+        SUCCEEDED,
+        NOT_HANDLED,
+        FAILED
+    }
+
+    private static final StepResult SUCCEEDED = new StepResult(Outcome.SUCCEEDED, "");
+
+    public StepResult {
+        requireNonNull(outcome, "outcome is null");
+        requireNonNull(reason, "reason is null");
+        if (outcome != Outcome.SUCCEEDED && reason.isBlank()) {
+            throw new IllegalArgumentException("A " + outcome + " step result needs a reason");
+        }
+    }
+
+    public static StepResult succeeded() {
+        return SUCCEEDED;
+    }
+
+    public static StepResult notHandled(String reason) {
+        return new StepResult(Outcome.NOT_HANDLED, reason);
+    }
+
+    public static StepResult failed(String reason) {
+        return new StepResult(Outcome.FAILED, reason);
+    }
+
+    public boolean isSuccess() {
+        return outcome == Outcome.SUCCEEDED;
+    }
+}
