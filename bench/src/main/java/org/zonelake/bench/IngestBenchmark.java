@@ -48,6 +48,10 @@ public final class IngestBenchmark {
     private String token;
 
     public static void main(String[] args) throws Exception {
+        // Before the first logger exists: one log line per request would cost more than what is measured.
+        System.setProperty("ZONELAKE_LOG_LEVEL", System.getProperty("ZONELAKE_LOG_LEVEL", "WARN"));
+        System.setProperty("ZONELAKE_LOG_DIR", System.getProperty("ZONELAKE_LOG_DIR",
+                Path.of(System.getProperty("java.io.tmpdir"), "zonelake-bench-logs").toString()));
         Map<String, String> options = Options.parse(args);
         new IngestBenchmark().run(
                 Long.parseLong(options.getOrDefault("size-mib", "1024")),

@@ -45,6 +45,8 @@ public final class Gateway {
     /** Route groups, each documented by {@code openapi/paths-<group>.json}. */
     public static final List<String> OPENAPI_GROUPS = List.of("core", "objects", "templates", "uploads");
     private static final Logger LOG = LoggerFactory.getLogger(Gateway.class);
+    /** tus carries template metadata base64-encoded in a header: room for the 64 KiB metadata limit and more. */
+    private static final int REQUEST_HEADER_BYTES = 128 * 1024;
     private static final String UNMATCHED_ROUTE = "unmatched";
 
     private final GatewayConfig config;
@@ -73,6 +75,7 @@ public final class Gateway {
         // Downloads stream stored bytes as they are (Range and ETag must refer to those bytes).
         javalin.http.disableCompression();
         javalin.jetty.defaultHost = config.host();
+        javalin.jetty.modifyHttpConfiguration(http -> http.setRequestHeaderSize(REQUEST_HEADER_BYTES));
         javalin.requestLogger.http(new HttpObservation(services.metrics(), ctx -> routeTemplate(javalin, ctx)));
         config.staticFilesDirectory().ifPresent(directory -> serveStaticFiles(javalin, directory));
     }

@@ -41,10 +41,13 @@ final class Housekeeping implements AutoCloseable {
         this.clock = requireNonNull(clock, "clock is null");
     }
 
-    /** One pass; pending objects older than {@code pendingBefore} are taken as abandoned. */
-    void runOnce(Instant pendingBefore) {
-        sweeper.sweep(pendingBefore, DELETING_GRACE);
-        uploads.recover(clock.instant());
+    /**
+     * The pass at start-up: this process is the only writer of its data directory, so whatever was pending or
+     * receiving before {@code startedAt} belongs to a dead process.
+     */
+    void runAtStartUp(Instant startedAt) {
+        sweeper.sweep(startedAt, DELETING_GRACE);
+        uploads.recoverAtStartUp(startedAt);
         tokenPurge.accept(clock.instant());
     }
 
@@ -57,7 +60,9 @@ final class Housekeeping implements AutoCloseable {
         try {
             // While running, a pending document is abandoned only if it has not moved for a long time: a slow
             // single-request upload keeps its document pending for as long as its bytes flow.
-            runOnce(clock.instant().minus(Duration.ofHours(24)));
+            sweeper.sweep(clock.instant().minus(Duration.ofHours(24)), DELETING_GRACE);
+            uploads.recover(clock.instant());
+            tokenPurge.accept(clock.instant());
         } catch (RuntimeException e) {
             LOG.warn("Housekeeping pass failed; next try in {}", interval, e);
         }

@@ -73,8 +73,7 @@ public final class LakeServer implements AutoCloseable {
 
         Housekeeping housekeeping = keep(new Housekeeping(new Sweeper(objects, ingest, clock),
                 new UploadRecovery(services, config.uploads()), identity::purgeExpiredTokens, config.housekeepingInterval(), clock));
-        // This process is the only writer of its data directory: whatever was pending before it started is dead.
-        housekeeping.runOnce(startedAt);
+        housekeeping.runAtStartUp(startedAt);
         runner.start();
         housekeeping.start();
 

@@ -60,7 +60,10 @@ final class ContentDownload {
             ctx.status(304);
             return;
         }
-        String range = rangeApplies(ctx, etag, lastModified) ? ctx.header("Range") : null;
+        answer(ctx, document, rangeApplies(ctx, etag, lastModified) ? ctx.header("Range") : null, withBody);
+    }
+
+    private void answer(Context ctx, ObjectDocument document, String range, boolean withBody) throws IOException {
         ByteRangeHeader.Resolution resolution = ByteRangeHeader.resolve(range, document.size());
         switch (resolution.kind()) {
             case WHOLE -> body(ctx, document, ByteRange.whole(document.size()), false, withBody);

@@ -10,15 +10,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.InvalidPathException;
 import java.util.Locale;
-import org.apache.commons.fileupload2.core.DiskFileItem;
-import org.apache.commons.fileupload2.core.DiskFileItemFactory;
-import org.apache.commons.fileupload2.core.FileItemInput;
-import org.apache.commons.fileupload2.core.FileItemInputIterator;
-import org.apache.commons.fileupload2.core.FileUploadException;
-import org.apache.commons.fileupload2.core.MultipartInput;
-import org.apache.commons.fileupload2.jakarta.servlet5.JakartaServletFileUpload;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.zonelake.core.config.LimitsConfig;
@@ -33,9 +25,10 @@ import org.zonelake.ingest.service.IngestService;
 import org.zonelake.ingest.service.StoreRequest;
 
 /**
- * {@code POST .../objects}: one object in one multipart/form-data request, streamed part by part. An optional
- * {@code metadata} part (JSON) comes first, then the {@code file} part, whose bytes go straight to the ingest service:
- * nothing is spooled, so the name, template and metadata are checked before the first byte of the file is read.
+ * {@code POST .../objects}: one object in one multipart/form-data request, streamed part by part with
+ * {@link MultipartFormReader}. An optional {@code metadata} part (JSON) comes first, then the {@code file} part, whose
+ * bytes go straight to the ingest service: nothing is spooled, so the name, template and metadata are checked before
+ * the first byte of the file is read.
  */
 final class MultipartUpload {
     private static final Logger LOG = LoggerFactory.getLogger(MultipartUpload.class);
@@ -43,7 +36,7 @@ final class MultipartUpload {
     static final String FILE_PART = "file";
     /** Room for part headers, boundaries and the metadata part when judging a declared body length. */
     private static final long BODY_OVERHEAD = 1L << 20;
-    /** Part headers carry the file name, up to 255 characters of up to 4 UTF-8 bytes, percent-encoded or not. */
+    /** Part headers carry the file name: 255 characters of up to 4 UTF-8 bytes, maybe percent-encoded, fit well. */
     private static final int MAX_PART_HEADER_BYTES = 16 * 1024;
 
     private final IngestService ingest;
@@ -62,15 +55,14 @@ final class MultipartUpload {
 
     void handle(Context ctx) {
         String project = access.project(ctx, ProjectRole.MEMBER);
-        requireFormData(ctx);
+        String boundary = requireFormData(ctx);
         requirePlausibleLength(ctx);
         try {
-            FileItemInputIterator parts = parts(ctx);
+            MultipartFormReader parts = new MultipartFormReader(ctx.req().getInputStream(), boundary, MAX_PART_HEADER_BYTES);
             UploadMetadata metadata = null;
-            while (parts.hasNext()) {
-                FileItemInput part = parts.next();
-                String name = part.getFieldName();
-                if (FILE_PART.equals(name)) {
+            MultipartFormReader.Part part;
+            while ((part = parts.next()) != null) {
+                if (FILE_PART.equals(part.name())) {
                     store(ctx, project, metadata == null ? UploadMetadata.NONE : metadata, part, parts);
                     return;
                 }
@@ -82,12 +74,18 @@ final class MultipartUpload {
         throw new LakeException(ErrorCode.INVALID_REQUEST, "The multipart body has no 'file' part");
     }
 
-    private static void requireFormData(Context ctx) {
+    /** Returns the boundary of a multipart/form-data body; 415 for another type, 400 for a missing boundary. */
+    private static String requireFormData(Context ctx) {
         String type = ctx.req().getContentType();
         if (type == null || !type.toLowerCase(Locale.ROOT).startsWith("multipart/form-data")) {
             throw LakeException.of(ErrorCode.UNSUPPORTED_MEDIA_TYPE,
                     "Send the object as multipart/form-data with a 'file' part (and an optional 'metadata' part before it), not %s", type);
         }
+        String boundary = MultipartFormReader.boundaryOf(type);
+        if (boundary == null) {
+            throw new LakeException(ErrorCode.INVALID_REQUEST, "The multipart/form-data content type needs a valid boundary parameter");
+        }
+        return boundary;
     }
 
     /** A body announced as larger than any object the lake accepts is refused before a byte is read. */
@@ -99,22 +97,15 @@ final class MultipartUpload {
         }
     }
 
-    private static FileItemInputIterator parts(Context ctx) throws IOException {
-        JakartaServletFileUpload<DiskFileItem, DiskFileItemFactory> upload = new JakartaServletFileUpload<>();
-        upload.setHeaderCharset(StandardCharsets.UTF_8);
-        upload.setMaxPartHeaderSize(MAX_PART_HEADER_BYTES);
-        return upload.getItemIterator(ctx.req());
-    }
-
-    private UploadMetadata metadataPart(FileItemInput part, UploadMetadata seen) throws IOException {
-        if (!METADATA_PART.equals(part.getFieldName())) {
+    private UploadMetadata metadataPart(MultipartFormReader.Part part, UploadMetadata seen) throws IOException {
+        if (!METADATA_PART.equals(part.name())) {
             throw LakeException.of(ErrorCode.INVALID_REQUEST, "Unexpected part '%s': the body holds an optional 'metadata' part and a 'file' part",
-                    part.getFieldName());
+                    part.name());
         }
         if (seen != null) {
             throw new LakeException(ErrorCode.INVALID_REQUEST, "The multipart body has two 'metadata' parts");
         }
-        return readMetadata(part.getInputStream());
+        return readMetadata(part.content());
     }
 
     private UploadMetadata readMetadata(InputStream in) throws IOException {
@@ -130,47 +121,39 @@ final class MultipartUpload {
         }
     }
 
-    private void store(Context ctx, String project, UploadMetadata metadata, FileItemInput part, FileItemInputIterator parts) throws IOException {
+    private void store(Context ctx, String project, UploadMetadata metadata, MultipartFormReader.Part part, MultipartFormReader parts)
+            throws IOException {
         StoreRequest request = new StoreRequest(project, Authentication.principal(ctx).username(), fileName(part), metadata.template(),
                 metadata.values(), metadata.dataProcessing(), metadata.application(), metadata.description());
-        String uploadId = uploads.start(request, declaredPartLength(part));
-        FilePartStream content = new FilePartStream(part.getInputStream(), () -> requireNoMoreParts(parts));
+        String uploadId = uploads.start(request);
+        FilePartStream content = new FilePartStream(part.content(), () -> requireNoMoreParts(parts));
         ObjectDocument stored;
         try {
-            stored = ingest.store(request, content);
+            // Recorded before the process zone hears of the object, so that its state updates find the record.
+            stored = ingest.store(request, content, object -> uploads.stored(project, uploadId, object));
         } catch (RuntimeException e) {
             RuntimeException failure = e instanceof UncheckedIOException io ? fromRequestStream(io.getCause()) : e;
             uploads.failed(project, uploadId, content.count(), failure.getMessage());
             throw failure;
         }
-        uploads.stored(project, uploadId, stored);
         created(ctx, stored);
     }
 
     /** The client's file name; the ingest service refuses a missing one with {@code invalid_name}. */
-    private static String fileName(FileItemInput part) {
-        try {
-            String name = part.getName();
-            return name == null ? "" : name;
-        } catch (InvalidPathException e) {
-            throw new LakeException(ErrorCode.INVALID_NAME, "The file name contains a NUL character", e);
+    private static String fileName(MultipartFormReader.Part part) {
+        String name = part.fileName() == null ? "" : part.fileName();
+        if (name.indexOf('\0') >= 0) {
+            throw new LakeException(ErrorCode.INVALID_NAME, "The file name contains a NUL character");
         }
+        return name;
     }
 
-    private static Long declaredPartLength(FileItemInput part) {
-        String length = part.getHeaders() == null ? null : part.getHeaders().getHeader("Content-Length");
-        try {
-            return length == null ? null : Long.valueOf(length.trim());
-        } catch (NumberFormatException e) {
-            return null;
-        }
-    }
-
-    private static void requireNoMoreParts(FileItemInputIterator parts) throws IOException {
-        if (parts.hasNext()) {
+    private static void requireNoMoreParts(MultipartFormReader parts) throws IOException {
+        MultipartFormReader.Part next = parts.next();
+        if (next != null) {
             throw LakeException.of(ErrorCode.INVALID_REQUEST,
                     "Part '%s' comes after the 'file' part: the 'metadata' part must come before the 'file' part, and only one file is accepted",
-                    parts.next().getFieldName());
+                    next.name());
         }
     }
 
@@ -182,7 +165,7 @@ final class MultipartUpload {
 
     /** A failure of the request body itself: it broke off (the client went away) or is not well-formed multipart. */
     static LakeException fromRequestStream(IOException e) {
-        if (e instanceof MultipartInput.MalformedStreamException || e instanceof FileUploadException) {
+        if (e instanceof MultipartFormReader.MalformedMultipartException) {
             return new LakeException(ErrorCode.INVALID_REQUEST, "The multipart body is malformed: " + e.getMessage(), e);
         }
         LOG.info("The request body broke off: {}", e.toString());

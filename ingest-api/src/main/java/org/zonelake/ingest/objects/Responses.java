@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
+import org.eclipse.jetty.io.EofException;
 import org.eclipse.jetty.server.Request;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -44,7 +45,11 @@ final class Responses {
      * connection is cut and the client sees a broken transfer rather than a complete-looking one.
      */
     static void abort(Context ctx, Exception cause) {
-        LOG.warn("Aborting {} {} after its answer had started: {}", ctx.method(), ctx.path(), cause.toString());
+        if (cause instanceof EofException) {
+            LOG.info("Client went away during {} {}: {}", ctx.method(), ctx.path(), cause.toString());
+        } else {
+            LOG.warn("Aborting {} {} after its answer had started", ctx.method(), ctx.path(), cause);
+        }
         Request.getBaseRequest(ctx.req()).getHttpChannel().abort(cause);
     }
 }

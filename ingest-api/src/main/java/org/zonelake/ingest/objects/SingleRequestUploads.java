@@ -30,11 +30,11 @@ final class SingleRequestUploads {
     }
 
     /** Records a {@code RECEIVING} upload and returns its id. */
-    String start(StoreRequest request, Long declaredLength) {
+    String start(StoreRequest request) {
         String id = UUID.randomUUID().toString();
         Instant now = clock.instant();
         uploads.create(new UploadRecord(id, request.project(), UploadKind.SINGLE_REQUEST, request.uploader(), request.originalName(),
-                declaredLength, 0, UploadState.RECEIVING, null, request.template(), request.metadata(), request.dataProcessing(),
+                null, 0, UploadState.RECEIVING, null, request.template(), request.metadata(), request.dataProcessing(),
                 null, now, now));
         return id;
     }

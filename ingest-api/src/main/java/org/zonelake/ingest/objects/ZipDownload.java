@@ -114,24 +114,29 @@ final class ZipDownload {
         return documents;
     }
 
+    /** Not closed on failure: closing would finish the archive and make a broken download look complete. */
     private void write(Context ctx, List<ObjectDocument> documents) throws IOException {
         ZipEntryNames names = new ZipEntryNames();
         byte[] buffer = new byte[BUFFER_BYTES];
-        try (ZipOutputStream zip = new ZipOutputStream(new BufferedOutputStream(ctx.res().getOutputStream(), BUFFER_BYTES),
-                StandardCharsets.UTF_8)) {
-            // Speed over ratio: many objects (images, archives) are compressed already.
-            zip.setLevel(Deflater.BEST_SPEED);
-            for (ObjectDocument document : documents) {
-                ZipEntry entry = new ZipEntry(names.next(document.originalObjectName()));
-                entry.setLastModifiedTime(FileTime.from(document.creationDate()));
-                zip.putNextEntry(entry);
-                try (InputStream in = store.open(new ObjectKey(document.project(), document.storageName()))) {
-                    int n;
-                    while ((n = in.read(buffer)) >= 0) {
-                        zip.write(buffer, 0, n);
-                    }
-                }
-                zip.closeEntry();
+        ZipOutputStream zip = new ZipOutputStream(new BufferedOutputStream(ctx.res().getOutputStream(), BUFFER_BYTES), StandardCharsets.UTF_8);
+        // Speed over ratio: many objects (images, archives) are compressed already.
+        zip.setLevel(Deflater.BEST_SPEED);
+        for (ObjectDocument document : documents) {
+            ZipEntry entry = new ZipEntry(names.next(document.originalObjectName()));
+            entry.setLastModifiedTime(FileTime.from(document.creationDate()));
+            zip.putNextEntry(entry);
+            copy(document, zip, buffer);
+            zip.closeEntry();
+        }
+        zip.finish();
+        zip.flush();
+    }
+
+    private void copy(ObjectDocument document, ZipOutputStream zip, byte[] buffer) throws IOException {
+        try (InputStream in = store.open(new ObjectKey(document.project(), document.storageName()))) {
+            int n;
+            while ((n = in.read(buffer)) >= 0) {
+                zip.write(buffer, 0, n);
             }
         }
     }

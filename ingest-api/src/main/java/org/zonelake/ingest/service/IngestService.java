@@ -7,6 +7,7 @@ import java.io.InputStream;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -75,6 +76,15 @@ public final class IngestService {
 
     /** Streams the content into the lake and returns the visible document. The caller closes the stream. */
     public ObjectDocument store(StoreRequest request, InputStream content) {
+        return store(request, content, stored -> {});
+    }
+
+    /**
+     * As {@link #store(StoreRequest, InputStream)}, running {@code beforeHandOver} once the object is durable and
+     * before the process zone hears of it: upload tracking records the object id there, so that the process zone's
+     * state updates always find it.
+     */
+    public ObjectDocument store(StoreRequest request, InputStream content, Consumer<ObjectDocument> beforeHandOver) {
         StoreRequest checked = check(request);
         long id = objects.allocateId(checked.project());
         String storageName = Long.toString(id);
@@ -86,6 +96,7 @@ public final class IngestService {
                     clock.instant()));
             ObjectDocument stored = writeAndPublish(checked, id, key, content);
             LOG.info("Stored object {} '{}' of {} bytes as {}", id, stored.originalObjectName(), stored.size(), stored.contentType());
+            runQuietly(beforeHandOver, stored);
             handOver(stored);
             return stored;
         } finally {
@@ -128,6 +139,15 @@ public final class IngestService {
         } catch (RuntimeException e) {
             cause.addSuppressed(e);
             LOG.warn("Could not discard object {} now; the sweeper will", id, e);
+        }
+    }
+
+    /** The object is stored whatever the callback does: its failure is logged, not thrown. */
+    private static void runQuietly(Consumer<ObjectDocument> callback, ObjectDocument stored) {
+        try {
+            callback.accept(stored);
+        } catch (RuntimeException e) {
+            LOG.error("Object {} of project {} is stored, but recording it failed", stored.id(), stored.project(), e);
         }
     }
 

@@ -193,13 +193,6 @@ final class ResumableUploads {
      */
     Progress finish(UploadRecord upload) {
         ObjectDocument stored = store(upload);
-        try {
-            services.uploads().updateState(upload.project(), upload.id(), UploadState.STORED, stored.id(), null, services.clock().instant());
-            services.metadataDurability().run();
-        } catch (RuntimeException e) {
-            // The object is what matters; finishing again would store it twice, so the bytes go anyway.
-            LOG.error("Object {} is stored but upload {} could not be marked stored", stored.id(), upload.id(), e);
-        }
         staging.delete(upload.id());
         LOG.info("Upload {} complete: stored as object {}", upload.id(), stored.id());
         return new Progress(upload.id(), upload.length(), upload.length(), stored.id());
@@ -218,7 +211,7 @@ final class ResumableUploads {
                     new LakeException(ErrorCode.STORAGE_FAILURE, "Cannot read the bytes of upload " + upload.id() + ": " + e.getMessage(), e));
         }
         try {
-            return services.ingest().store(request, content);
+            return services.ingest().store(request, content, stored -> markStored(upload, stored));
         } catch (LakeException e) {
             throw abandon(upload, e.getMessage(), e);
         } catch (RuntimeException e) {
@@ -227,6 +220,15 @@ final class ResumableUploads {
         } finally {
             closeQuietly(content);
         }
+    }
+
+    /**
+     * Runs before the process zone hears of the object, so its state updates find the object id here. A failure is
+     * only logged: the object is what matters, and finishing again would store it twice.
+     */
+    private void markStored(UploadRecord upload, ObjectDocument stored) {
+        services.uploads().updateState(upload.project(), upload.id(), UploadState.STORED, stored.id(), null, services.clock().instant());
+        services.metadataDurability().run();
     }
 
     /** A failure to close a file already read must not fail an object already stored. */

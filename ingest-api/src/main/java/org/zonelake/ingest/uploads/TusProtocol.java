@@ -61,11 +61,6 @@ final class TusProtocol {
         }
     }
 
-    /** The declared body length, or -1 for a chunked body. */
-    static long contentLength(Context ctx) {
-        return ctx.header("Content-Length") == null ? -1 : nonNegative(ctx, "Content-Length");
-    }
-
     private static long nonNegative(Context ctx, String header) {
         String value = ctx.header(header);
         if (value == null) {

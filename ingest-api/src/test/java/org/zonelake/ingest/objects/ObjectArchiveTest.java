@@ -1,9 +1,11 @@
 package org.zonelake.ingest.objects;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,6 +18,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.zonelake.core.identity.ProjectRole;
+import org.zonelake.core.raw.ObjectKey;
 import org.zonelake.ingest.TestLake;
 import org.zonelake.ingest.TestLake.Response;
 
@@ -106,6 +109,17 @@ class ObjectArchiveTest {
 
         assertThat(answer.status()).isEqualTo(403);
         assertThat(answer.code()).isEqualTo("forbidden");
+    }
+
+    @Test
+    void archiveWhoseBytesVanishMidwayIsCutRatherThanCompleted() {
+        long kept = api.store(PROJECT, lake.adminToken(), "kept.bin", ObjectUploadTest.randomBytes(300_000, 22));
+        long lost = api.store(PROJECT, lake.adminToken(), "lost.bin", ObjectUploadTest.randomBytes(300_000, 23));
+        lake.objectStore().delete(new ObjectKey(PROJECT, Long.toString(lost)));
+
+        assertThatThrownBy(() -> lake.post(ObjectsApi.objects(PROJECT) + "/archive", reader, Map.of("ids", List.of(kept, lost))))
+                .isInstanceOf(UncheckedIOException.class);
+        assertThat(api.content(PROJECT, reader, lost).code()).isEqualTo("object_not_found");
     }
 
     private static Map<String, byte[]> unzip(byte[] zip) throws IOException {

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.zonelake.core.identity.ProjectRole;
 import org.zonelake.core.metadata.FieldType;
 import org.zonelake.core.metadata.MetadataTemplate;
+import org.zonelake.core.metadata.ObjectDocument;
 import org.zonelake.core.metadata.TemplateField;
 import org.zonelake.core.metadata.UploadKind;
 import org.zonelake.core.metadata.UploadRecord;
@@ -116,6 +117,7 @@ class ObjectUploadTest {
         assertThat(api.document(PROJECT, reader, csv).json().path("content_type").asText()).isEqualTo("text/csv");
         assertThat(api.document(PROJECT, reader, json).json().path("content_type").asText()).isEqualTo("application/json");
         assertThat(api.content(PROJECT, reader, png).header("Content-Type")).contains("image/png");
+        assertThat(api.content(PROJECT, reader, csv).header("Content-Type")).contains("text/csv");
     }
 
     @Test
@@ -298,6 +300,22 @@ class ObjectUploadTest {
         assertThat(word.status()).isEqualTo(404);
         assertThat(word.code()).isEqualTo("object_not_found");
         assertThat(lake.get(ObjectsApi.objects(PROJECT) + "/-1/content", reader).code()).isEqualTo("object_not_found");
+    }
+
+    @Test
+    void pendingAndDeletingObjectsAreInvisible() {
+        long pending = lake.objects().allocateId(PROJECT);
+        lake.objects().insert(ObjectDocument.pending(PROJECT, pending, Long.toString(pending), "pending.txt", "someone", null, null, null,
+                null, null, Instant.now()));
+        long deleting = api.store(PROJECT, member, "deleting.txt", "d".getBytes(StandardCharsets.UTF_8));
+        lake.objects().markDeleting(PROJECT, deleting, Instant.now());
+
+        for (long id : new long[] {pending, deleting}) {
+            assertThat(api.document(PROJECT, reader, id).code()).isEqualTo("object_not_found");
+            assertThat(api.content(PROJECT, reader, id).code()).isEqualTo("object_not_found");
+            assertThat(lake.delete(ObjectsApi.objects(PROJECT) + "/" + id, member).code()).isEqualTo("object_not_found");
+        }
+        assertThat(api.catalogIds(PROJECT, reader, "limit=1000")).doesNotContain(pending, deleting);
     }
 
     @Test
