@@ -11,6 +11,11 @@ import io.javalin.json.JavalinJackson;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
+import org.eclipse.jetty.io.LogarithmicArrayByteBufferPool;
+import org.eclipse.jetty.server.Connector;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.util.component.LifeCycle;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.zonelake.ingest.admin.AssignmentAdminRoutes;
@@ -47,6 +52,13 @@ public final class Gateway {
     private static final Logger LOG = LoggerFactory.getLogger(Gateway.class);
     /** tus carries template metadata base64-encoded in a header: room for the 64 KiB metadata limit and more. */
     private static final int REQUEST_HEADER_BYTES = 128 * 1024;
+    /**
+     * Bytes read from a connection at a time. Jetty's default of 8 KiB costs a system call and a pass through its
+     * parser per 8 KiB of an upload; buffers are taken from the pool while a request body is read.
+     */
+    private static final int REQUEST_INPUT_BUFFER_BYTES = 256 * 1024;
+    /** Jetty's default pool keeps buffers up to 64 KiB and allocates larger ones afresh on every read. */
+    private static final int POOLED_BUFFER_BYTES = 1024 * 1024;
     private static final String UNMATCHED_ROUTE = "unmatched";
 
     private final GatewayConfig config;
@@ -76,8 +88,25 @@ public final class Gateway {
         javalin.http.disableCompression();
         javalin.jetty.defaultHost = config.host();
         javalin.jetty.modifyHttpConfiguration(http -> http.setRequestHeaderSize(REQUEST_HEADER_BYTES));
+        javalin.jetty.modifyServer(server -> {
+            server.addBean(new LogarithmicArrayByteBufferPool(-1, POOLED_BUFFER_BYTES));
+            server.addEventListener(new LargeInputBuffers());
+        });
         javalin.requestLogger.http(new HttpObservation(services.metrics(), ctx -> routeTemplate(javalin, ctx)));
         config.staticFilesDirectory().ifPresent(directory -> serveStaticFiles(javalin, directory));
+    }
+
+    /** Sets the input buffer of the HTTP connectors, which Javalin creates only when the server starts. */
+    private static final class LargeInputBuffers implements LifeCycle.Listener {
+        @Override
+        public void lifeCycleStarting(LifeCycle event) {
+            for (Connector connector : ((Server) event).getConnectors()) {
+                HttpConnectionFactory http = connector.getConnectionFactory(HttpConnectionFactory.class);
+                if (http != null) {
+                    http.setInputBufferSize(REQUEST_INPUT_BUFFER_BYTES);
+                }
+            }
+        }
     }
 
     /** The seam for the web GUI: its built assets, served under / (API routes take precedence). */

@@ -31,6 +31,7 @@ public final class EmbeddedMongoServer implements AutoCloseable {
     private final MongoServer server;
     private final InetSocketAddress address;
     private final ScheduledExecutorService committer;
+    private final GroupCommit barrier;
 
     private EmbeddedMongoServer(LockingH2Backend backend, int port, boolean periodicCommits) {
         this.backend = requireNonNull(backend, "backend is null");
@@ -38,6 +39,7 @@ public final class EmbeddedMongoServer implements AutoCloseable {
         server.bind("127.0.0.1", port);
         this.address = server.getLocalAddress();
         this.committer = periodicCommits ? startCommitter() : null;
+        this.barrier = new GroupCommit(backend::commit);
     }
 
     private ScheduledExecutorService startCommitter() {
@@ -92,9 +94,12 @@ public final class EmbeddedMongoServer implements AutoCloseable {
         return "mongodb://127.0.0.1:" + address.getPort();
     }
 
-    /** Writes everything acknowledged so far to the data file (the MVStore otherwise commits about once a second). */
+    /**
+     * Writes everything acknowledged so far to the data file (the MVStore otherwise commits about once a second).
+     * Concurrent callers share commits ({@link GroupCommit}).
+     */
     public void commit() {
-        backend.commit();
+        barrier.await();
     }
 
     /** Whether some acknowledged write is not in the data file yet. */

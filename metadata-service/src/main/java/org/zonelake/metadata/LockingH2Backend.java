@@ -1,5 +1,6 @@
 package org.zonelake.metadata;
 
+import de.bwaldvogel.mongo.MongoDatabase;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.bson.Document;
 import io.netty.channel.Channel;
@@ -17,6 +18,10 @@ import org.h2.mvstore.MVStore;
  * time, reads run together but never during a write, every reply is deep-copied before the lock is released,
  * and the store is committed only under the write lock (never a half-updated document on disk). This gives
  * what a real MongoDB guarantees and the repositories rely on: each single-document write is atomic.
+ *
+ * <p>The copy ({@code Document.cloneDeeply()}) is a recursive copy of documents and lists that shares the leaf
+ * values (strings, numbers, instants, ids), which no update changes in place; it costs little next to encoding
+ * the reply. Its databases are {@link IndexedH2Database}s, which read through indexes where the stock ones scan.
  */
 final class LockingH2Backend extends H2Backend {
     private static final Set<String> WRITE_COMMANDS = Set.of(
@@ -36,6 +41,12 @@ final class LockingH2Backend extends H2Backend {
 
     static LockingH2Backend onFile(String fileName) {
         return new LockingH2Backend(new MVStore.Builder().fileName(fileName).autoCommitDisabled().open());
+    }
+
+    /** Databases whose collections read through their indexes, unique or not, where the stock ones scan. */
+    @Override
+    protected MongoDatabase openOrCreateDatabase(String databaseName) {
+        return new IndexedH2Database(databaseName, getMvStore(), getCursorRegistry());
     }
 
     @Override

@@ -8,7 +8,10 @@ import org.bson.Document;
 import org.zonelake.core.process.ObjectStoredEvent;
 import org.zonelake.core.process.QueuedEvent;
 
-/** Entries of the {@code events} collection: the event as a sub-document plus its queue bookkeeping. */
+/**
+ * Entries of the {@code events} and {@code events_finished} collections: the event as a sub-document plus its
+ * queue bookkeeping.
+ */
 final class QueuedEventCodec {
     static final String ID = "_id";
     static final String EVENT = "event";

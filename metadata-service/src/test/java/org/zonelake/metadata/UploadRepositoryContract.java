@@ -147,6 +147,18 @@ public abstract class UploadRepositoryContract {
     }
 
     @Test
+    public void updatesTheStateOfAnUploadCreatedWithItsObject() {
+        repository().create(new UploadRecord("u-1", PROJECT, UploadKind.SINGLE_REQUEST, "alice", "a.csv", 4L, 4, UploadState.STORED,
+                7L, null, Map.of(), null, null, T0, T0));
+
+        repository().updateStateByObject(PROJECT, 7L, UploadState.NOT_HANDLED, "no pipeline", T0.plusSeconds(1));
+
+        UploadRecord found = repository().find(PROJECT, "u-1").orElseThrow();
+        assertThat(found.state()).isEqualTo(UploadState.NOT_HANDLED);
+        assertThat(found.failureReason()).isEqualTo("no pipeline");
+    }
+
+    @Test
     public void listsTheProjectsUploadsNewestFirstThroughEveryPage() {
         List<UploadRecord> all = new ArrayList<>();
         int[] seconds = {5, 3, 5, 1, 5, 3, 0, 3, 5, 2};

@@ -63,9 +63,18 @@ public final class PipelineTestbed implements AutoCloseable {
         return upload(event).state();
     }
 
-    /** The queue's own record of the event: state and attempts, as an operator would look them up. */
+    /**
+     * The queue's own record of the event: state and attempts, as an operator would look them up. Waiting and
+     * leased events are in {@code events}, finished ones in {@code events_finished}. The queue copies a finished
+     * event there before removing it from {@code events}, so reading {@code events} first never misses it.
+     */
     public Optional<Document> queueEntry(ObjectStoredEvent event) {
-        return Optional.ofNullable(store.database().getCollection("events").find(Filters.eq("_id", event.eventId())).first());
+        Document queued = entry("events", event);
+        return Optional.ofNullable(queued != null ? queued : entry("events_finished", event));
+    }
+
+    private Document entry(String collection, ObjectStoredEvent event) {
+        return store.database().getCollection(collection).find(Filters.eq("_id", event.eventId())).first();
     }
 
     private static String uploadId(long objectId) {

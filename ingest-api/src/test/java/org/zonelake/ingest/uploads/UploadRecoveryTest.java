@@ -47,9 +47,11 @@ class UploadRecoveryTest {
         String id = TusRequests.id(tus.created(PROJECT, member, content.length, TusRequests.filename("crashed.bin")));
         // A crash between the last PATCH's offset update and the store: all bytes on disk, offset at the end.
         Files.write(lake.stagingDir().resolve(id), content);
-        assertThat(lake.uploads().advance(PROJECT, id, 0, content.length, Instant.now())).isTrue();
+        Instant crashedAt = Instant.now();
+        assertThat(lake.uploads().advance(PROJECT, id, 0, content.length, crashedAt)).isTrue();
 
-        int fixed = recovery.recover(Instant.now());
+        // Recovery takes uploads last touched strictly before its instant: one millisecond later is enough.
+        int fixed = recovery.recover(crashedAt.plusMillis(1));
 
         assertThat(fixed).isEqualTo(1);
         StoredUploads.assertStored(lake, PROJECT, id, content);
