@@ -53,6 +53,24 @@ class MultipartFormReaderTest {
         }
     }
 
+    @Test
+    void contentMadeOfDelimiterBytesEndsExactlyAtTheDelimiter() throws IOException {
+        byte[] delimiter = ("\r\n--" + BOUNDARY).getBytes(StandardCharsets.US_ASCII);
+        Random random = new Random(5);
+        for (int length = 0; length <= 3 * delimiter.length; length++) {
+            byte[] content = new byte[length];
+            for (int i = 0; i < length; i++) {
+                content[i] = delimiter[random.nextInt(delimiter.length)];
+            }
+            byte[] body = Multipart.create().file("d.bin", content).metadata("{}").bytes();
+
+            List<ReadPart> parts = readAll(new ByteArrayInputStream(body));
+
+            assertThat(parts.get(0).bytes()).as("content of %d bytes", length).isEqualTo(content);
+            assertThat(parts.get(1).content()).isEqualTo("{}");
+        }
+    }
+
     private static void sprinkleDelimiterPrefixes(byte[] content, Random random) {
         byte[] delimiter = ("\r\n--" + BOUNDARY).getBytes(StandardCharsets.US_ASCII);
         for (int i = 0; i < 20 && content.length > delimiter.length; i++) {

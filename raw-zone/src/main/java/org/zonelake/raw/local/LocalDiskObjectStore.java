@@ -43,7 +43,10 @@ public final class LocalDiskObjectStore implements ObjectStore {
     private static final Logger LOG = LoggerFactory.getLogger(LocalDiskObjectStore.class);
     private static final int LOCK_STRIPES = 64;
     private static final AtomicInteger BACKGROUND_THREADS = new AtomicInteger();
-    /** Hashing and disk writes overlapping with the callers' reads: two busy threads per upload in progress, idle ones expire. */
+    /**
+     * Hashing, disk writes and syncs overlapping with the callers' reads: two busy threads per upload in progress, and
+     * one mostly waiting for the disk; idle ones expire.
+     */
     private static final ExecutorService BACKGROUND = Executors.newCachedThreadPool(task -> {
         Thread thread = new Thread(task, "raw-zone-background-" + BACKGROUND_THREADS.incrementAndGet());
         thread.setDaemon(true);
@@ -61,8 +64,13 @@ public final class LocalDiskObjectStore implements ObjectStore {
 
     /** With a seam for the disk (tests make it fail) and a clock for {@code storedAt}. */
     LocalDiskObjectStore(Path root, long segmentBytes, SegmentSink.Factory sinks, Clock clock) {
+        this(root, segmentBytes, SegmentWriter.WRITE_BEHIND_BYTES, sinks, clock);
+    }
+
+    /** As above, choosing after how many written bytes a segment is synced in the background. */
+    LocalDiskObjectStore(Path root, long segmentBytes, long writeBehindBytes, SegmentSink.Factory sinks, Clock clock) {
         this.layout = new Layout(requireNonNull(root, "root is null"));
-        this.writer = new SegmentWriter(sinks, BACKGROUND, segmentBytes);
+        this.writer = new SegmentWriter(sinks, BACKGROUND, segmentBytes, writeBehindBytes);
         this.clock = requireNonNull(clock, "clock is null");
         for (int i = 0; i < LOCK_STRIPES; i++) {
             locks[i] = new Object();

@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
@@ -153,6 +154,117 @@ class LocalDiskObjectStoreTest extends ObjectStoreContract {
                 .isInstanceOfSatisfying(LakeException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.STORAGE_FAILURE));
         assertThat(openSinks).as("files left open").hasValue(0);
         assertNoLeftovers(root);
+    }
+
+    @Test
+    void syncsSegmentsBehindTheWritesAndLastAfterTheirLastWrite() throws IOException {
+        // Segments of several buffers, so that a segment takes several writes.
+        long segmentBytes = 4L * SegmentWriter.BUFFER_BYTES;
+        List<List<String>> events = new CopyOnWriteArrayList<>();
+        LocalDiskObjectStore behind = new LocalDiskObjectStore(root, segmentBytes, SegmentWriter.BUFFER_BYTES, recording(events), Clock.systemUTC());
+        byte[] content = randomBytes((int) (3.5 * segmentBytes), 12);
+
+        behind.put(new ObjectKey("p", "synced"), new ByteArrayInputStream(content));
+
+        try (var in = behind.open(new ObjectKey("p", "synced"))) {
+            assertThat(in.readAllBytes()).isEqualTo(content);
+        }
+        assertThat(events.subList(0, 3)).as("full segments").allSatisfy(file ->
+                assertThat(file.stream().filter("sync"::equals).count()).as("an early sync and the last one").isGreaterThanOrEqualTo(2));
+        assertThat(events.subList(0, 4)).allSatisfy(file -> {
+            assertThat(file.subList(file.size() - 2, file.size())).as("last steps").containsExactly("sync", "close");
+            assertThat(file.lastIndexOf("write")).as("last write").isLessThan(file.lastIndexOf("sync"));
+        });
+        assertThat(openSinks).as("files left open").hasValue(0);
+    }
+
+    @Test
+    void failingBackgroundSyncFailsThePutAndLeavesNothingBehind() {
+        AtomicInteger syncs = new AtomicInteger();
+        SegmentSink.Factory disk = SegmentSink.fileChannels();
+        LocalDiskObjectStore failing = new LocalDiskObjectStore(root, SEGMENT_BYTES, SEGMENT_BYTES / 8, file -> {
+            SegmentSink sink = counted(disk.create(file));
+            return new DelegatingSink(sink) {
+                @Override
+                public void sync() throws IOException {
+                    if (syncs.incrementAndGet() == 2) {
+                        throw new IOException("Input/output error");
+                    }
+                    super.sync();
+                }
+            };
+        }, Clock.systemUTC());
+        ObjectKey key = new ObjectKey("p", "sync-fails");
+
+        assertThatThrownBy(() -> failing.put(key, new ByteArrayInputStream(randomBytes((int) (3 * SEGMENT_BYTES), 13))))
+                .isInstanceOfSatisfying(LakeException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.STORAGE_FAILURE));
+
+        assertThat(failing.stat(key)).isEmpty();
+        assertThat(openSinks).as("files left open").hasValue(0);
+        assertNoLeftovers(root);
+    }
+
+    /** Sinks that record, per file in creation order, the steps taken on them. */
+    private SegmentSink.Factory recording(List<List<String>> events) {
+        SegmentSink.Factory disk = SegmentSink.fileChannels();
+        return file -> {
+            List<String> steps = new CopyOnWriteArrayList<>();
+            events.add(steps);
+            return new DelegatingSink(counted(disk.create(file))) {
+                @Override
+                public void write(ByteBuffer buffer) throws IOException {
+                    steps.add("write");
+                    super.write(buffer);
+                }
+
+                @Override
+                public void sync() throws IOException {
+                    super.sync();
+                    steps.add("sync");
+                }
+
+                @Override
+                public void close() throws IOException {
+                    steps.add("close");
+                    super.close();
+                }
+            };
+        };
+    }
+
+    /** Counts the sink in {@link #openSinks} until it is closed. */
+    private SegmentSink counted(SegmentSink sink) {
+        openSinks.incrementAndGet();
+        return new DelegatingSink(sink) {
+            @Override
+            public void close() throws IOException {
+                openSinks.decrementAndGet();
+                super.close();
+            }
+        };
+    }
+
+    private static class DelegatingSink implements SegmentSink {
+        private final SegmentSink sink;
+
+        DelegatingSink(SegmentSink sink) {
+            this.sink = sink;
+        }
+
+        @Override
+        public void write(ByteBuffer buffer) throws IOException {
+            sink.write(buffer);
+        }
+
+        @Override
+        public void sync() throws IOException {
+            sink.sync();
+        }
+
+        @Override
+        public void close() throws IOException {
+            sink.close();
+        }
     }
 
     @Test
