@@ -64,6 +64,8 @@ final class ResumableUploads {
                     null, services.clock().instant(), services.clock().instant());
             services.uploads().create(record);
             stage(record, checked, upload.uploadMetadata());
+            // The client may resume from the Location we answer: the record must outlive a crash.
+            services.metadataDurability().run();
             LOG.info("Created upload {} of {} bytes for '{}'", id, upload.length(), checked.originalName());
             return upload.length() == 0 ? finish(record) : new Progress(id, 0, upload.length(), null);
         } finally {
@@ -173,6 +175,10 @@ final class ResumableUploads {
         long offset = upload.bytesReceived();
         if (bytes > 0 && !services.uploads().advance(upload.project(), upload.id(), offset, offset + bytes, services.clock().instant())) {
             throw LakeException.of(ErrorCode.UPLOAD_OFFSET_MISMATCH, "Upload %s was changed by another request; ask its offset with HEAD", upload.id());
+        }
+        if (bytes > 0) {
+            // An offset we acknowledge must survive a crash (the bytes behind it are already synced).
+            services.metadataDurability().run();
         }
         receivedBytes.increment(bytes);
         return offset + bytes;
