@@ -308,29 +308,14 @@ class LocalDiskObjectStoreTest extends ObjectStoreContract {
     private SegmentSink.Factory failingAfter(long limit, String reason) {
         SegmentSink.Factory disk = SegmentSink.fileChannels();
         AtomicLong written = new AtomicLong();
-        return file -> {
-            SegmentSink sink = disk.create(file);
-            openSinks.incrementAndGet();
-            return new SegmentSink() {
-                @Override
-                public void write(ByteBuffer buffer) throws IOException {
-                    if (written.addAndGet(buffer.remaining()) > limit) {
-                        throw new IOException(reason);
-                    }
-                    sink.write(buffer);
+        return file -> new DelegatingSink(counted(disk.create(file))) {
+            @Override
+            public void write(ByteBuffer buffer) throws IOException {
+                if (written.addAndGet(buffer.remaining()) > limit) {
+                    throw new IOException(reason);
                 }
-
-                @Override
-                public void sync() throws IOException {
-                    sink.sync();
-                }
-
-                @Override
-                public void close() throws IOException {
-                    openSinks.decrementAndGet();
-                    sink.close();
-                }
-            };
+                super.write(buffer);
+            }
         };
     }
 
