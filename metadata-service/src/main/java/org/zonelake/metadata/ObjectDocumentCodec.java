@@ -31,6 +31,7 @@ final class ObjectDocumentCodec {
     static final String TRIGGERED_AT = "triggered_at";
     static final String SUCCESSFUL_OPERATIONS = "successful_operations";
     static final String FAILED_OPERATIONS = "failed_operations";
+    static final String PARENT_ID = "parent_id";
 
     private ObjectDocumentCodec() {}
 
@@ -53,7 +54,8 @@ final class ObjectDocumentCodec {
                 .append(LAST_MODIFIED, date(object.lastModified()))
                 .append(TRIGGERED_AT, date(object.triggeredAt()))
                 .append(SUCCESSFUL_OPERATIONS, object.successfulOperations().stream().map(ObjectDocumentCodec::operation).toList())
-                .append(FAILED_OPERATIONS, object.failedOperations().stream().map(ObjectDocumentCodec::operation).toList());
+                .append(FAILED_OPERATIONS, object.failedOperations().stream().map(ObjectDocumentCodec::operation).toList())
+                .append(PARENT_ID, object.parentId());
     }
 
     static ObjectDocument fromBson(Document document) {
@@ -76,7 +78,12 @@ final class ObjectDocumentCodec {
                 instant(document.getDate(LAST_MODIFIED)),
                 instant(document.getDate(TRIGGERED_AT)),
                 operations(document.getList(SUCCESSFUL_OPERATIONS, Document.class)),
-                operations(document.getList(FAILED_OPERATIONS, Document.class)));
+                operations(document.getList(FAILED_OPERATIONS, Document.class)),
+                parentId(document.get(PARENT_ID, Number.class)));
+    }
+
+    private static Long parentId(Number stored) {
+        return stored == null ? null : stored.longValue();
     }
 
     /** The stored form of a status: lower case, as in the reference system. */

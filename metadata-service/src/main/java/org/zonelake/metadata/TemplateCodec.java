@@ -9,6 +9,8 @@ import org.bson.Document;
 import org.zonelake.core.metadata.FieldType;
 import org.zonelake.core.metadata.MetadataTemplate;
 import org.zonelake.core.metadata.TemplateField;
+import org.zonelake.core.metadata.TemplateProcessing;
+import org.zonelake.core.metadata.TimeSeriesMapping;
 
 /** A {@link MetadataTemplate} as stored in the {@code templates} collection. */
 final class TemplateCodec {
@@ -23,6 +25,9 @@ final class TemplateCodec {
     static final String DELETABLE = "deletable";
     static final String CREATED_AT = "created_at";
     static final String UPDATED_AT = "updated_at";
+    static final String PROCESSING = "processing";
+    static final String TIME_SERIES = "time_series";
+    static final String TABLE = "table";
 
     private TemplateCodec() {}
 
@@ -37,7 +42,8 @@ final class TemplateCodec {
                 .append(EDITABLE, template.editable())
                 .append(DELETABLE, template.deletable())
                 .append(CREATED_AT, date(template.createdAt()))
-                .append(UPDATED_AT, date(template.updatedAt()));
+                .append(UPDATED_AT, date(template.updatedAt()))
+                .append(PROCESSING, processing(template.processing()));
     }
 
     static MetadataTemplate fromBson(Document document) {
@@ -52,7 +58,8 @@ final class TemplateCodec {
                 document.getBoolean(EDITABLE, true),
                 document.getBoolean(DELETABLE, true),
                 instant(document.getDate(CREATED_AT)),
-                instant(document.getDate(UPDATED_AT)));
+                instant(document.getDate(UPDATED_AT)),
+                processing(document.get(PROCESSING, Document.class)));
     }
 
     private static Document field(TemplateField field) {
@@ -70,5 +77,40 @@ final class TemplateCodec {
                 FieldType.valueOf(document.getString("type").toUpperCase(Locale.ROOT)),
                 document.getBoolean("required", false),
                 document.getList("options", String.class, List.of()));
+    }
+
+    private static Document processing(TemplateProcessing processing) {
+        TimeSeriesMapping timeSeries = processing.timeSeries();
+        return new Document(TIME_SERIES, timeSeries == null ? null : timeSeries(timeSeries)).append(TABLE, processing.table());
+    }
+
+    /** Templates stored before processing existed have none. */
+    private static TemplateProcessing processing(Document document) {
+        if (document == null) {
+            return TemplateProcessing.NONE;
+        }
+        Document timeSeries = document.get(TIME_SERIES, Document.class);
+        return new TemplateProcessing(timeSeries == null ? null : timeSeries(timeSeries), document.getString(TABLE));
+    }
+
+    private static Document timeSeries(TimeSeriesMapping mapping) {
+        return new Document("measurement", mapping.measurement())
+                .append("measurement_field", mapping.measurementField())
+                .append("time_field", mapping.timeField())
+                .append("time_format", mapping.timeFormat())
+                .append("tag_fields", mapping.tagFields())
+                .append("value_fields", mapping.valueFields())
+                .append("readings_path", mapping.readingsPath());
+    }
+
+    private static TimeSeriesMapping timeSeries(Document document) {
+        return new TimeSeriesMapping(
+                document.getString("measurement"),
+                document.getString("measurement_field"),
+                document.getString("time_field"),
+                document.getString("time_format"),
+                document.getList("tag_fields", String.class, List.of()),
+                document.getList("value_fields", String.class, List.of()),
+                document.getString("readings_path"));
     }
 }

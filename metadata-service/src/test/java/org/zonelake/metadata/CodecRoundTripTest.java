@@ -10,17 +10,25 @@ import org.bson.Document;
 import org.bson.json.JsonMode;
 import org.bson.json.JsonWriterSettings;
 import org.junit.jupiter.api.Test;
+import org.zonelake.core.metadata.ColumnProfile;
 import org.zonelake.core.metadata.FieldType;
 import org.zonelake.core.metadata.MetadataTemplate;
 import org.zonelake.core.metadata.ObjectDocument;
 import org.zonelake.core.metadata.ObjectStatus;
 import org.zonelake.core.metadata.Operation;
+import org.zonelake.core.metadata.TableProfile;
 import org.zonelake.core.metadata.TemplateField;
+import org.zonelake.core.metadata.TemplateProcessing;
+import org.zonelake.core.metadata.TimeSeriesMapping;
 import org.zonelake.core.metadata.UploadKind;
 import org.zonelake.core.metadata.UploadRecord;
 import org.zonelake.core.metadata.UploadState;
 import org.zonelake.core.process.ObjectStoredEvent;
+import org.zonelake.core.process.PipelineRun;
 import org.zonelake.core.process.QueuedEvent;
+import org.zonelake.core.process.Route;
+import org.zonelake.core.process.RunState;
+import org.zonelake.core.process.StepRun;
 
 /** Every record survives toBson then fromBson, through a type-preserving encoding (canonical extended JSON). */
 class CodecRoundTripTest {
@@ -31,7 +39,7 @@ class CodecRoundTripTest {
         ObjectDocument object = new ObjectDocument("alpha", 42, "obj-42", "cast (1).csv", "text/csv", "raw", "alice", "cli", "first cast",
                 "survey", Map.of("depth", 12L, "ratio", 0.5, "site", "north", "flags", List.of("a", "b"), "castAt", T0), "ab".repeat(32),
                 1234, ObjectStatus.DELETING, T0, T0.plusSeconds(1), T0.plusSeconds(2),
-                List.of(new Operation("parse", T0, "12 rows", "run-1")), List.of(new Operation("gold", T0, null, null)));
+                List.of(new Operation("parse", T0, "12 rows", "run-1")), List.of(new Operation("gold", T0, null, null)), 7L);
 
         assertThat(ObjectDocumentCodec.fromBson(encoded(ObjectDocumentCodec.toBson(object)))).isEqualTo(object);
     }
@@ -70,6 +78,41 @@ class CodecRoundTripTest {
                 false, true, false, T0, T0.plusSeconds(5));
 
         assertThat(TemplateCodec.fromBson(encoded(TemplateCodec.toBson(template)))).isEqualTo(template);
+    }
+
+    @Test
+    void roundTripsTemplatesWithProcessing() {
+        MetadataTemplate template = new MetadataTemplate("alpha", "sensors", "Sensors", "Readings", List.of("application/json"), List.of(),
+                true, true, true, T0, T0, new TemplateProcessing(
+                        new TimeSeriesMapping("weather", "kind", "ts", "yyyy-MM-dd HH:mm", List.of("station"), List.of("temp"), "data.readings"),
+                        "readings"));
+        MetadataTemplate tableOnly = new MetadataTemplate("alpha", "casts", null, null, null, null, true, true, true, T0, T0,
+                new TemplateProcessing(null, "casts"));
+
+        assertThat(TemplateCodec.fromBson(encoded(TemplateCodec.toBson(template)))).isEqualTo(template);
+        assertThat(TemplateCodec.fromBson(encoded(TemplateCodec.toBson(tableOnly)))).isEqualTo(tableOnly);
+    }
+
+    @Test
+    void roundTripsPipelineRuns() {
+        PipelineRun full = new PipelineRun("42-json", "alpha", 42, "json", RunState.RUNNING, 3, T0, T0.plusSeconds(1), null, "retrying",
+                List.of(new StepRun("parse", RunState.SUCCEEDED, 2, T0, T0.plusSeconds(1), "", "ok\n"),
+                        new StepRun("load", RunState.NOT_HANDLED, 1, T0.plusSeconds(1), T0.plusSeconds(2), "empty", "")),
+                "load", true, "worker-1", T0.plusSeconds(300), T0.minusSeconds(5));
+        PipelineRun queued = PipelineRun.queued("alpha", 43, "sql-tabular", List.of("parse"), T0);
+
+        assertThat(PipelineRunCodec.fromBson(encoded(PipelineRunCodec.toBson(full)))).isEqualTo(full);
+        assertThat(PipelineRunCodec.fromBson(encoded(PipelineRunCodec.toBson(queued)))).isEqualTo(queued);
+    }
+
+    @Test
+    void roundTripsTableProfilesAndRoutes() {
+        TableProfile profile = new TableProfile("alpha", 42, "42-sql-tabular", "casts", 10, 1,
+                List.of(new ColumnProfile("depth", "double", 1, "0.5", "9.5", 8), new ColumnProfile("note", "varchar", 10, null, null, 0)), T0);
+        List<Route> routes = List.of(new Route("text/csv", "survey", "sql-tabular"), new Route("image/*", null, "graph-image"));
+
+        assertThat(TableProfileCodec.fromBson(encoded(TableProfileCodec.toBson(profile)))).isEqualTo(profile);
+        assertThat(RouteCodec.fromBson(encoded(RouteCodec.toBson("alpha", routes)))).isEqualTo(routes);
     }
 
     private static Document encoded(Document document) {

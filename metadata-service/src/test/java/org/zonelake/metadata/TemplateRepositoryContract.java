@@ -11,7 +11,9 @@ import org.zonelake.core.error.LakeException;
 import org.zonelake.core.metadata.FieldType;
 import org.zonelake.core.metadata.MetadataTemplate;
 import org.zonelake.core.metadata.TemplateField;
+import org.zonelake.core.metadata.TemplateProcessing;
 import org.zonelake.core.metadata.TemplateRepository;
+import org.zonelake.core.metadata.TimeSeriesMapping;
 
 /** What every {@link TemplateRepository} must do; extend it once per backend. Instants are whole milliseconds. */
 public abstract class TemplateRepositoryContract {
@@ -27,6 +29,41 @@ public abstract class TemplateRepositoryContract {
         repository().create(survey);
 
         assertThat(repository().find(PROJECT, "survey")).contains(survey);
+    }
+
+    @Test
+    public void keepsTheProcessingOfATemplate() {
+        MetadataTemplate sensors = withProcessing(survey(PROJECT, "sensors"), new TemplateProcessing(
+                new TimeSeriesMapping("weather", "station_type", "ts", "epoch_ms", List.of("station", "site"), List.of("temp", "humidity"),
+                        "data.readings"),
+                "sensor_readings"));
+
+        repository().create(sensors);
+
+        assertThat(repository().find(PROJECT, "sensors")).contains(sensors);
+        assertThat(repository().find(PROJECT, "sensors").orElseThrow().processing().timeSeries().tagFields()).containsExactly("station", "site");
+    }
+
+    @Test
+    public void aTemplateWithoutProcessingHasNone() {
+        repository().create(survey(PROJECT, "survey"));
+
+        assertThat(repository().find(PROJECT, "survey").orElseThrow().processing()).isEqualTo(TemplateProcessing.NONE);
+    }
+
+    @Test
+    public void replacingATemplateReplacesItsProcessing() {
+        repository().create(withProcessing(survey(PROJECT, "survey"), new TemplateProcessing(null, "casts")));
+        MetadataTemplate timeSeriesOnly = withProcessing(survey(PROJECT, "survey"),
+                new TemplateProcessing(new TimeSeriesMapping("casts", null, "time", null, null, null, null), null));
+
+        repository().replace(timeSeriesOnly);
+
+        TemplateProcessing processing = repository().find(PROJECT, "survey").orElseThrow().processing();
+        assertThat(processing).isEqualTo(timeSeriesOnly.processing());
+        assertThat(processing.table()).isNull();
+        assertThat(processing.timeSeries().timeFormat()).isEqualTo("iso");
+        assertThat(processing.timeSeries().valueFields()).isEmpty();
     }
 
     @Test
@@ -97,6 +134,12 @@ public abstract class TemplateRepositoryContract {
                         new TemplateField("castDate", "Cast date", FieldType.DATE, false, List.of()),
                         new TemplateField("probe", "Probe", FieldType.TEXT, false, List.of())),
                 true, true, false, T0, T0);
+    }
+
+    protected static MetadataTemplate withProcessing(MetadataTemplate template, TemplateProcessing processing) {
+        return new MetadataTemplate(template.project(), template.name(), template.label(), template.description(), template.acceptedMimeTypes(),
+                template.fields(), template.visible(), template.editable(), template.deletable(), template.createdAt(), template.updatedAt(),
+                processing);
     }
 
     private static MetadataTemplate hidden(String project, String name) {

@@ -1,15 +1,16 @@
 package org.zonelake.pipelines;
 
-import org.zonelake.core.process.ObjectStoredEvent;
-
 /**
- * One thing the process zone does with a stored object. Events are delivered at least once, so a step must be
- * idempotent: running it again for the same event changes nothing more. A step reports an outcome it is sure of
- * as a {@link StepResult}; it throws for a failure that may pass (a server down), which the runner retries.
+ * One step of a pipeline. Runs are delivered at least once and can be redone, so a step must be idempotent:
+ * running it again for the same object leaves the gold zones in the same state.
+ *
+ * <p>A step reports an outcome it is sure of as a {@link StepResult}: bad data is {@link StepResult#failed}
+ * with a reason a user can act on, and is not retried. It throws for a failure that may pass (a server down,
+ * a timeout): the runner retries the step with backoff.
  */
 public interface PipelineStep {
-    /** Stable name, used as the operation name in the object's document. */
+    /** Stable name, unique within its pipeline. */
     String name();
 
-    StepResult run(ObjectStoredEvent event);
+    StepResult run(StepContext context) throws Exception;
 }

@@ -2,7 +2,10 @@ package org.zonelake.pipelines;
 
 import static java.util.Objects.requireNonNull;
 
-/** What a step made of an object: done, not its kind of object, or a definite failure, with the reason. */
+/**
+ * What a step made of an object: done (with a short summary, e.g. "1,204 rows into table x"), not its kind of
+ * object, or a definite failure (bad data), with the reason.
+ */
 public record StepResult(Outcome outcome, String reason) {
     public enum Outcome {
         SUCCEEDED,
@@ -22,6 +25,11 @@ public record StepResult(Outcome outcome, String reason) {
 
     public static StepResult succeeded() {
         return SUCCEEDED;
+    }
+
+    /** Success with a summary of what was written. */
+    public static StepResult succeeded(String summary) {
+        return new StepResult(Outcome.SUCCEEDED, summary);
     }
 
     public static StepResult notHandled(String reason) {

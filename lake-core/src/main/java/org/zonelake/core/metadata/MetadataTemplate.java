@@ -17,6 +17,7 @@ import java.util.regex.Pattern;
  * @param visible whether it is offered to uploaders (hidden templates still validate old objects)
  * @param editable whether it may be changed after creation
  * @param deletable whether it may be deleted
+ * @param processing the time-series mapping and shared table of its objects ({@link TemplateProcessing#NONE} if none)
  */
 public record MetadataTemplate(
         String project,
@@ -29,7 +30,8 @@ public record MetadataTemplate(
         boolean editable,
         boolean deletable,
         Instant createdAt,
-        Instant updatedAt) {
+        Instant updatedAt,
+        TemplateProcessing processing) {
     private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9_-]{0,63}");
 
     public MetadataTemplate {
@@ -42,6 +44,7 @@ public record MetadataTemplate(
         acceptedMimeTypes = acceptedMimeTypes == null ? List.of()
                 : acceptedMimeTypes.stream().map(t -> t.trim().toLowerCase(Locale.ROOT)).toList();
         fields = fields == null ? List.of() : List.copyOf(fields);
+        processing = processing == null ? TemplateProcessing.NONE : processing;
         if (!NAME.matcher(name).matches()) {
             throw new IllegalArgumentException("Template name '" + name + "' must be lower-case letters, digits, _ or - (at most 64)");
         }
@@ -51,6 +54,14 @@ public record MetadataTemplate(
                 throw new IllegalArgumentException("Template '" + name + "' has field '" + field.name() + "' twice");
             }
         }
+    }
+
+    /** A template without processing hints. */
+    public MetadataTemplate(String project, String name, String label, String description, List<String> acceptedMimeTypes,
+                            List<TemplateField> fields, boolean visible, boolean editable, boolean deletable,
+                            Instant createdAt, Instant updatedAt) {
+        this(project, name, label, description, acceptedMimeTypes, fields, visible, editable, deletable, createdAt, updatedAt,
+                TemplateProcessing.NONE);
     }
 
     /** Whether objects of the given detected type may be described with this template. */

@@ -24,6 +24,7 @@ import java.util.Map;
  * @param sha256 hex SHA-256 of the bytes ({@code null} while pending)
  * @param size bytes ({@code -1} while pending)
  * @param triggeredAt when the "object stored" event was handed to the process zone, or {@code null}
+ * @param parentId the object this one was derived from (an archive it was an entry of), or {@code null}
  */
 public record ObjectDocument(
         String project,
@@ -44,7 +45,8 @@ public record ObjectDocument(
         Instant lastModified,
         Instant triggeredAt,
         List<Operation> successfulOperations,
-        List<Operation> failedOperations) {
+        List<Operation> failedOperations,
+        Long parentId) {
 
     public ObjectDocument {
         requireNonNull(project, "project is null");
@@ -64,6 +66,13 @@ public record ObjectDocument(
                                          String dataProcessing, String application, String description, String template,
                                          Map<String, Object> otherData, Instant now) {
         return new ObjectDocument(project, id, storageName, originalObjectName, null, dataProcessing, uploader, application,
-                description, template, otherData, null, -1, ObjectStatus.PENDING, now, now, null, List.of(), List.of());
+                description, template, otherData, null, -1, ObjectStatus.PENDING, now, now, null, List.of(), List.of(), null);
+    }
+
+    /** This document, marked as derived from the object {@code parentId}. */
+    public ObjectDocument withParent(long parentId) {
+        return new ObjectDocument(project, id, storageName, originalObjectName, contentType, dataProcessing, uploader, application,
+                description, template, otherData, sha256, size, status, creationDate, lastModified, triggeredAt,
+                successfulOperations, failedOperations, parentId);
     }
 }

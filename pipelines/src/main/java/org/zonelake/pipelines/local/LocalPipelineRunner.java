@@ -2,49 +2,52 @@ package org.zonelake.pipelines.local;
 
 import static java.util.Objects.requireNonNull;
 
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
-import org.zonelake.core.metadata.ObjectRepository;
-import org.zonelake.core.metadata.UploadRepository;
-import org.zonelake.core.process.EventQueue;
-import org.zonelake.core.process.ObjectStoredEvent;
+import org.zonelake.core.process.PipelineRun;
 import org.zonelake.core.process.QueuedEvent;
-import org.zonelake.pipelines.PipelineStep;
 
 /**
- * The process zone inside the lake's own process: worker threads that claim "object stored" events from the
- * durable queue with a lease and run the pipeline steps on them. Workers wake at once on {@link #wakeUp()} and
- * otherwise poll, which also picks up due retries and events whose worker died (their lease ran out).
+ * The process zone inside the lake's own process. Worker threads take, in turn, "object stored" events from the
+ * durable queue (routing each to a queued run) and queued runs (running their steps), both claimed with a lease.
+ * Workers wake at once on {@link #wakeUp()} and otherwise poll, which also picks up due retries, redos, and runs
+ * whose worker died (their lease ran out): after a crash, unfinished runs complete on the next start.
  */
 public final class LocalPipelineRunner implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(LocalPipelineRunner.class);
     private static final long CLOSE_TIMEOUT_MILLIS = 10_000;
 
-    private final EventQueue queue;
+    private final RunnerServices services;
     private final LocalRunnerConfig config;
-    private final Clock clock;
-    private final EventProcessor processor;
+    private final RunDispatcher dispatcher;
+    private final RunExecutor executor;
+    private final ScheduledExecutorService timer;
     private final String runnerId = "local-" + UUID.randomUUID().toString().substring(0, 8);
     private final Semaphore wakeUps = new Semaphore(0);
     private final List<Thread> workers = new ArrayList<>();
     private final AtomicBoolean started = new AtomicBoolean();
     private volatile boolean running;
 
-    public LocalPipelineRunner(EventQueue queue, ObjectRepository objects, UploadRepository uploads, List<PipelineStep> steps,
-                               LocalRunnerConfig config, Clock clock) {
-        this.queue = requireNonNull(queue, "queue is null");
+    public LocalPipelineRunner(RunnerServices services, LocalRunnerConfig config) {
+        this.services = requireNonNull(services, "services is null");
         this.config = requireNonNull(config, "config is null");
-        this.clock = requireNonNull(clock, "clock is null");
-        this.processor = new EventProcessor(queue, objects, uploads, steps, config, clock, () -> !running);
+        this.timer = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "pipeline-leases-" + runnerId);
+            thread.setDaemon(true);
+            return thread;
+        });
+        this.dispatcher = new RunDispatcher(services, config);
+        this.executor = new RunExecutor(services, config, timer, () -> !running);
     }
 
     /** Starts the workers; a runner starts once. */
@@ -64,17 +67,18 @@ public final class LocalPipelineRunner implements AutoCloseable {
                 runnerId, config.workers(), config.lease(), config.pollInterval(), config.maxAttempts());
     }
 
-    /** Tells an idle worker that an event is waiting. */
+    /** Tells an idle worker that an event or a run is waiting. */
     public void wakeUp() {
         if (wakeUps.availablePermits() < config.workers()) {
             wakeUps.release();
         }
     }
 
-    /** Stops the workers: an event interrupted mid-step goes back to the queue for the next runner. */
+    /** Stops the workers: a run interrupted mid-step goes back to the queue for the next runner. */
     @Override
     public synchronized void close() {
         if (!running) {
+            timer.shutdownNow();
             return;
         }
         running = false;
@@ -84,15 +88,14 @@ public final class LocalPipelineRunner implements AutoCloseable {
         for (Thread worker : workers) {
             joinUntil(worker, deadline);
         }
+        timer.shutdownNow();
         LOG.info("Pipeline runner {} stopped", runnerId);
     }
 
     private void work(String worker) {
         while (running) {
             try {
-                Optional<QueuedEvent> claimed = queue.claim(worker, config.lease(), clock.instant());
-                if (claimed.isPresent()) {
-                    processWithContext(claimed.get());
+                if (dispatchOne(worker) || executeOne(worker)) {
                     continue;
                 }
             } catch (RuntimeException e) {
@@ -105,17 +108,37 @@ public final class LocalPipelineRunner implements AutoCloseable {
         }
     }
 
-    private void processWithContext(QueuedEvent claimed) {
-        ObjectStoredEvent event = claimed.event();
-        MDC.put("project", event.project());
-        MDC.put("object_id", Long.toString(event.objectId()));
-        MDC.put("event_id", event.eventId());
+    private boolean dispatchOne(String worker) {
+        Optional<QueuedEvent> claimed = services.events().claim(worker, config.lease(), services.clock().instant());
+        if (claimed.isEmpty()) {
+            return false;
+        }
+        withContext(claimed.get().event().project(), claimed.get().event().objectId(), null, () -> dispatcher.dispatch(claimed.get()));
+        return true;
+    }
+
+    private boolean executeOne(String worker) {
+        Optional<PipelineRun> claimed = services.runs().claim(worker, config.lease(), services.clock().instant());
+        if (claimed.isEmpty()) {
+            return false;
+        }
+        PipelineRun run = claimed.get();
+        withContext(run.project(), run.objectId(), run.id(), () -> executor.execute(run, worker));
+        return true;
+    }
+
+    private static void withContext(String project, long objectId, String runId, Runnable work) {
+        MDC.put("project", project);
+        MDC.put("object_id", Long.toString(objectId));
+        if (runId != null) {
+            MDC.put("run_id", runId);
+        }
         try {
-            processor.process(claimed);
+            work.run();
         } finally {
             MDC.remove("project");
             MDC.remove("object_id");
-            MDC.remove("event_id");
+            MDC.remove("run_id");
         }
     }
 

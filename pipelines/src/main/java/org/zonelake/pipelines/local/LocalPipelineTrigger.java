@@ -17,12 +17,13 @@ public final class LocalPipelineTrigger implements PipelineTrigger {
     private static final Logger LOG = LoggerFactory.getLogger(LocalPipelineTrigger.class);
 
     private final EventQueue queue;
-    private final LocalPipelineRunner runner;
+    private final Runnable wakeUpRunner;
     private final Clock clock;
 
-    public LocalPipelineTrigger(EventQueue queue, LocalPipelineRunner runner, Clock clock) {
+    /** {@code wakeUpRunner} tells the runner that an event waits, usually {@link LocalPipelineRunner#wakeUp}. */
+    public LocalPipelineTrigger(EventQueue queue, Runnable wakeUpRunner, Clock clock) {
         this.queue = requireNonNull(queue, "queue is null");
-        this.runner = requireNonNull(runner, "runner is null");
+        this.wakeUpRunner = requireNonNull(wakeUpRunner, "wakeUpRunner is null");
         this.clock = requireNonNull(clock, "clock is null");
     }
 
@@ -30,7 +31,7 @@ public final class LocalPipelineTrigger implements PipelineTrigger {
     public void objectStored(ObjectStoredEvent event) {
         requireNonNull(event, "event is null");
         if (queue.enqueue(event, clock.instant())) {
-            runner.wakeUp();
+            wakeUpRunner.run();
         } else {
             LOG.debug("Event {} is already queued or done", event.eventId());
         }

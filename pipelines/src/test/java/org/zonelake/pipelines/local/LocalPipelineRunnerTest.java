@@ -1,58 +1,53 @@
 package org.zonelake.pipelines.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.tuple;
 import static org.zonelake.pipelines.Eventually.await;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Function;
-import org.bson.Document;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
-import org.slf4j.MDC;
-import org.zonelake.core.metadata.ObjectDocument;
 import org.zonelake.core.metadata.Operation;
 import org.zonelake.core.metadata.UploadState;
 import org.zonelake.core.process.ObjectStoredEvent;
-import org.zonelake.metadata.EmbeddedMongoServer;
-import org.zonelake.metadata.MetadataStore;
-import org.zonelake.pipelines.CatalogOnlyStep;
+import org.zonelake.core.process.PipelineNames;
+import org.zonelake.core.process.PipelineRun;
+import org.zonelake.core.process.Route;
+import org.zonelake.core.process.RunState;
+import org.zonelake.core.process.StepRun;
+import org.zonelake.metadata.EmbeddedMetadataStores;
+import org.zonelake.pipelines.Pipeline;
+import org.zonelake.pipelines.PipelineRegistry;
 import org.zonelake.pipelines.PipelineStep;
 import org.zonelake.pipelines.PipelineTestbed;
+import org.zonelake.pipelines.StepContext;
 import org.zonelake.pipelines.StepResult;
 
 class LocalPipelineRunnerTest {
-    private static final AtomicInteger DATABASES = new AtomicInteger();
-    private static EmbeddedMongoServer server;
+    @RegisterExtension
+    static final EmbeddedMetadataStores STORES = new EmbeddedMetadataStores();
+
+    @TempDir
+    Path directory;
 
     private final List<AutoCloseable> resources = new ArrayList<>();
+    private final Map<String, AtomicInteger> calls = new ConcurrentHashMap<>();
+    private final List<String> cancelledJobGroups = new CopyOnWriteArrayList<>();
     private PipelineTestbed lake;
 
-    @BeforeAll
-    static void startServer() {
-        server = EmbeddedMongoServer.startInMemory();
-    }
-
-    @AfterAll
-    static void stopServer() {
-        server.close();
-    }
-
     @BeforeEach
-    void freshDatabase() {
-        lake = track(new PipelineTestbed(MetadataStore.on(server, "pipelines_" + DATABASES.incrementAndGet())));
+    void freshLake() {
+        lake = new PipelineTestbed(STORES.freshStore(), directory);
     }
 
     @AfterEach
@@ -63,237 +58,200 @@ class LocalPipelineRunnerTest {
     }
 
     @Test
-    void eventHandedToTheTriggerEndsCataloguedAndProcessed() {
-        LocalPipelineTrigger trigger = startedTrigger(lake, catalog(lake));
-        ObjectStoredEvent event = lake.storedObject();
+    void runsTheRoutedPipelineAndRecordsItsStepsAndOperation() {
+        lake.route(new Route("text/csv", null, "two-steps"));
+        LocalPipelineRunner runner = runner(Duration.ofSeconds(30), twoSteps());
+        ObjectStoredEvent event = lake.storedObject("a.csv", "text/csv", "x,y\n1,2\n");
 
-        trigger.objectStored(event);
+        lake.trigger(runner).objectStored(event);
 
-        await("the upload is processed", () -> lake.uploadState(event) == UploadState.PROCESSED);
-        ObjectDocument object = lake.object(event);
-        assertThat(object.successfulOperations()).singleElement().satisfies(operation -> {
-            assertThat(operation.name()).isEqualTo("catalog");
-            assertThat(operation.runId()).isEqualTo(event.eventId());
-            assertThat(operation.detail()).contains("no processing pipeline configured");
-        });
-        assertThat(object.failedOperations()).isEmpty();
-        await("the event is done", () -> lake.queue.backlog() == 0);
+        PipelineRun run = awaitFinal(event, "two-steps");
+        assertThat(run.state()).isEqualTo(RunState.SUCCEEDED);
+        assertThat(run.reason()).isEqualTo("read 8 bytes; wrote");
+        assertThat(run.steps()).extracting(StepRun::name, StepRun::state, StepRun::attempts)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("read", RunState.SUCCEEDED, 1),
+                        org.assertj.core.groups.Tuple.tuple("write", RunState.SUCCEEDED, 1));
+        assertThat(run.steps().get(0).log()).contains("staged 8 bytes");
+        assertThat(lake.object(event).successfulOperations()).extracting(Operation::name, Operation::runId)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("two-steps", run.id()));
+        assertThat(lake.uploadState(event)).isEqualTo(UploadState.PROCESSED);
+        assertThat(Files.exists(lake.workRoot.resolve(PipelineTestbed.PROJECT).resolve(run.id()))).as("work directory removed").isFalse();
     }
 
     @Test
-    void sameEventTriggeredTwiceGivesOneOperation() {
-        LocalPipelineTrigger trigger = startedTrigger(lake, catalog(lake));
-        ObjectStoredEvent event = lake.storedObject();
+    void recordsAnObjectNoRouteMatchesAsNotHandled() {
+        LocalPipelineRunner runner = runner(Duration.ofSeconds(30), twoSteps());
+        ObjectStoredEvent event = lake.storedObject("notes.bin", "application/octet-stream", "????");
 
-        trigger.objectStored(event);
-        trigger.objectStored(event);
-        await("the upload is processed", () -> lake.uploadState(event) == UploadState.PROCESSED && lake.queue.backlog() == 0);
-        trigger.objectStored(event);
+        lake.trigger(runner).objectStored(event);
 
-        assertThat(lake.queue.backlog()).isZero();
-        assertThat(lake.object(event).successfulOperations()).extracting(Operation::name).containsExactly("catalog");
+        PipelineRun run = awaitFinal(event, PipelineNames.NONE);
+        assertThat(run.state()).isEqualTo(RunState.NOT_HANDLED);
+        assertThat(run.reason()).contains("application/octet-stream");
+        assertThat(lake.object(event).failedOperations()).extracting(Operation::name).containsExactly(PipelineNames.NONE);
+        assertThat(lake.uploadState(event)).isEqualTo(UploadState.NOT_HANDLED);
     }
 
     @Test
-    void manyEventsAreEachProcessedOnce() {
-        LocalPipelineTrigger trigger = startedTrigger(lake, catalog(lake));
-        List<ObjectStoredEvent> events = new ArrayList<>();
-        for (int i = 0; i < 20; i++) {
-            events.add(lake.storedObject());
-        }
-
-        events.forEach(trigger::objectStored);
-
-        await("all uploads are processed", () -> events.stream().allMatch(event -> lake.uploadState(event) == UploadState.PROCESSED));
-        assertThat(events).allSatisfy(event -> assertThat(lake.object(event).successfulOperations()).hasSize(1));
-    }
-
-    @Test
-    void stepThatThrowsTwiceThenSucceedsEndsSucceededWithAttemptsRecorded() {
-        FlakyStep flaky = new FlakyStep(2, catalog(lake));
-        LocalPipelineTrigger trigger = startedTrigger(lake, flaky);
-        ObjectStoredEvent event = lake.storedObject();
-
-        trigger.objectStored(event);
-
-        await("the upload is processed", () -> lake.uploadState(event) == UploadState.PROCESSED);
-        assertThat(flaky.calls).hasValue(3);
-        assertThat(lake.object(event).successfulOperations()).extracting(Operation::name).containsExactly("catalog");
-        assertThat(lake.object(event).failedOperations()).isEmpty();
-        await("the event is done", () -> "done".equals(lake.queueEntry(event).orElseThrow().getString("state")));
-        Document entry = lake.queueEntry(event).orElseThrow();
-        assertThat(entry.getInteger("attempts")).isEqualTo(3);
-        assertThat(entry.getString("last_error")).contains("flaky failure 2");
-    }
-
-    @Test
-    void stepThatAlwaysThrowsEndsFailedWithFailedOperationCarryingTheReason() {
-        FlakyStep broken = new FlakyStep(Integer.MAX_VALUE, catalog(lake));
-        LocalPipelineTrigger trigger = startedTrigger(lake, broken);
-        ObjectStoredEvent event = lake.storedObject();
-
-        trigger.objectStored(event);
-
-        await("the upload failed", () -> lake.uploadState(event) == UploadState.FAILED);
-        assertThat(lake.upload(event).failureReason()).contains("flaky").contains("flaky failure 3");
-        assertThat(broken.calls).hasValue(3);
-        assertThat(lake.object(event).failedOperations()).singleElement().satisfies(operation -> {
-            assertThat(operation.name()).isEqualTo("flaky");
-            assertThat(operation.detail()).contains("flaky failure 3");
-            assertThat(operation.runId()).isEqualTo(event.eventId());
-        });
-        assertThat(lake.object(event).successfulOperations()).isEmpty();
-        await("the event is failed", () -> "failed".equals(lake.queueEntry(event).orElseThrow().getString("state")));
-    }
-
-    @Test
-    void stepReportingFailureEndsFailedWithoutRetry() {
-        AtomicInteger calls = new AtomicInteger();
-        LocalPipelineTrigger trigger = startedTrigger(lake, step("validate", event -> {
-            calls.incrementAndGet();
-            return StepResult.failed("column 3 is not a number");
-        }));
-        ObjectStoredEvent event = lake.storedObject();
-
-        trigger.objectStored(event);
-
-        await("the upload failed", () -> lake.uploadState(event) == UploadState.FAILED);
-        assertThat(lake.upload(event).failureReason()).isEqualTo("Step validate: column 3 is not a number");
-        assertThat(lake.object(event).failedOperations()).extracting(Operation::name, Operation::detail)
-                .containsExactly(tuple("validate", "column 3 is not a number"));
-        await("the event is failed", () -> lake.queue.backlog() == 0);
-        assertThat(calls).hasValue(1);
-    }
-
-    @Test
-    void stepNotHandlingTheObjectEndsNotHandledWithTheReason() {
-        LocalPipelineTrigger trigger = startedTrigger(lake, catalog(lake),
-                step("images", event -> StepResult.notHandled("no pipeline for text/csv")));
-        ObjectStoredEvent event = lake.storedObject();
-
-        trigger.objectStored(event);
-
-        await("the upload is not handled", () -> lake.uploadState(event) == UploadState.NOT_HANDLED);
-        assertThat(lake.upload(event).failureReason()).isEqualTo("Step images: no pipeline for text/csv");
-        assertThat(lake.object(event).successfulOperations()).extracting(Operation::name).containsExactly("catalog");
-        assertThat(lake.object(event).failedOperations()).extracting(Operation::name).containsExactly("images");
-        await("the event is done", () -> "done".equals(lake.queueEntry(event).orElseThrow().getString("state")));
-    }
-
-    @Test
-    void eventClaimedByAWorkerThatDiedIsCompletedAfterItsLeaseExpires() {
-        ObjectStoredEvent event = lake.storedObject();
-        lake.queue.enqueue(event, Instant.now());
-        assertThat(lake.queue.claim("worker-that-died", Duration.ofMillis(300), Instant.now())).isPresent();
-
-        startedTrigger(lake, catalog(lake));
-
-        await("the upload is processed", () -> lake.uploadState(event) == UploadState.PROCESSED);
-        assertThat(lake.object(event).successfulOperations()).extracting(Operation::name).containsExactly("catalog");
-        assertThat(lake.queueEntry(event).orElseThrow().getInteger("attempts")).isEqualTo(2);
-    }
-
-    @Test
-    void runnerRestartedOnAPersistentStoreProcessesEventsQueuedBeforeTheRestart(@TempDir Path directory) {
-        ObjectStoredEvent processedBefore;
-        ObjectStoredEvent queuedBefore;
-        try (EmbeddedMongoServer first = EmbeddedMongoServer.start(directory, 0);
-             PipelineTestbed before = new PipelineTestbed(MetadataStore.on(first, "restart"))) {
-            LocalPipelineTrigger trigger;
-            try (LocalPipelineRunner runner = runner(before, catalog(before))) {
-                trigger = new LocalPipelineTrigger(before.queue, runner, before.clock);
-                runner.start();
-                processedBefore = before.storedObject();
-                trigger.objectStored(processedBefore);
-                await("the first upload is processed",
-                        () -> before.uploadState(processedBefore) == UploadState.PROCESSED && before.queue.backlog() == 0);
+    void retriesAThrowingStepWithBackoffUntilItSucceeds() {
+        lake.route(new Route("text/*", null, "flaky"));
+        LocalPipelineRunner runner = runner(Duration.ofSeconds(30), pipeline("flaky", step("load", context -> {
+            if (count("load") < 3) {
+                throw new IllegalStateException("gold zone unreachable");
             }
-            queuedBefore = before.storedObject();
-            trigger.objectStored(queuedBefore);
-            before.store.makeDurable();
-        }
-
-        EmbeddedMongoServer second = track(EmbeddedMongoServer.start(directory, 0));
-        PipelineTestbed after = track(new PipelineTestbed(MetadataStore.on(second, "restart")));
-        startedTrigger(after, catalog(after));
-
-        await("the upload queued before the restart is processed", () -> after.uploadState(queuedBefore) == UploadState.PROCESSED);
-        assertThat(after.object(queuedBefore).successfulOperations()).extracting(Operation::name).containsExactly("catalog");
-        assertThat(after.object(processedBefore).successfulOperations()).extracting(Operation::name).containsExactly("catalog");
-    }
-
-    @Test
-    void closeStopsBusyWorkersAndHandsTheirEventBack() {
-        CountDownLatch entered = new CountDownLatch(1);
-        LocalPipelineRunner blocked = track(runner(lake, step("stuck", event -> {
-            entered.countDown();
-            try {
-                new CountDownLatch(1).await();
-            } catch (InterruptedException e) {
-                throw new IllegalStateException("interrupted", e);
-            }
-            return StepResult.succeeded();
+            return StepResult.succeeded("loaded");
         })));
-        blocked.start();
-        ObjectStoredEvent event = lake.storedObject();
-        new LocalPipelineTrigger(lake.queue, blocked, lake.clock).objectStored(event);
-        await("the step is running", () -> entered.getCount() == 0);
+        ObjectStoredEvent event = lake.storedObject("a.txt", "text/plain", "x");
 
-        blocked.close();
+        lake.trigger(runner).objectStored(event);
 
-        assertThat(workerThreads()).isEmpty();
-        assertThat(lake.queueEntry(event).orElseThrow().getString("state")).isEqualTo("waiting");
-        startedTrigger(lake, catalog(lake));
-        await("the next runner processes the event", () -> lake.uploadState(event) == UploadState.PROCESSED);
+        PipelineRun run = awaitFinal(event, "flaky");
+        assertThat(run.state()).isEqualTo(RunState.SUCCEEDED);
+        assertThat(run.steps().get(0).attempts()).isEqualTo(3);
+        assertThat(run.steps().get(0).log()).contains("threw java.lang.IllegalStateException: gold zone unreachable");
+        assertThat(lake.object(event).failedOperations()).isEmpty();
     }
 
     @Test
-    void stepsRunWithTheEventIdsInTheLoggingContext() {
-        Map<String, String> seen = new ConcurrentHashMap<>();
-        LocalPipelineTrigger trigger = startedTrigger(lake, step("context", event -> {
-            seen.putAll(MDC.getCopyOfContextMap());
-            return StepResult.succeeded();
-        }));
-        ObjectStoredEvent event = lake.storedObject();
+    void givesUpAfterTheConfiguredAttempts() {
+        lake.route(new Route("text/*", null, "broken"));
+        LocalPipelineRunner runner = runner(Duration.ofSeconds(30), pipeline("broken", step("load", context -> {
+            count("load");
+            throw new IllegalStateException("still down");
+        })));
+        ObjectStoredEvent event = lake.storedObject("a.txt", "text/plain", "x");
 
-        trigger.objectStored(event);
+        lake.trigger(runner).objectStored(event);
 
-        await("the upload is processed", () -> lake.uploadState(event) == UploadState.PROCESSED);
-        assertThat(seen).containsEntry("project", event.project())
-                .containsEntry("object_id", Long.toString(event.objectId()))
-                .containsEntry("event_id", event.eventId());
+        PipelineRun run = awaitFinal(event, "broken");
+        assertThat(run.state()).isEqualTo(RunState.FAILED);
+        assertThat(run.reason()).contains("still down").contains("gave up after 3 attempts");
+        assertThat(calls.get("load")).hasValue(3);
+        assertThat(lake.object(event).failedOperations()).extracting(Operation::runId).containsExactly(run.id());
+        assertThat(lake.uploadState(event)).isEqualTo(UploadState.FAILED);
     }
 
-    private LocalPipelineTrigger startedTrigger(PipelineTestbed testbed, PipelineStep... steps) {
-        LocalPipelineRunner runner = track(runner(testbed, steps));
+    @Test
+    void failsOnBadDataAtOnceWithoutRetrying() {
+        lake.route(new Route("text/*", null, "strict"));
+        LocalPipelineRunner runner = runner(Duration.ofSeconds(30), pipeline("strict", step("load", context -> {
+            count("load");
+            return StepResult.failed("line 3: 2 fields, the header has 3");
+        })));
+        ObjectStoredEvent event = lake.storedObject("a.txt", "text/plain", "x");
+
+        lake.trigger(runner).objectStored(event);
+
+        PipelineRun run = awaitFinal(event, "strict");
+        assertThat(run.state()).isEqualTo(RunState.FAILED);
+        assertThat(run.reason()).isEqualTo("step load: line 3: 2 fields, the header has 3");
+        assertThat(calls.get("load")).hasValue(1);
+        assertThat(lake.object(event).failedOperations()).extracting(Operation::detail)
+                .containsExactly("failed: step load: line 3: 2 fields, the header has 3");
+    }
+
+    @Test
+    void redoesAWholeRunOrFromOneStep() {
+        lake.route(new Route("text/csv", null, "two-steps"));
+        LocalPipelineRunner runner = runner(Duration.ofSeconds(30), twoSteps());
+        ObjectStoredEvent event = lake.storedObject("a.csv", "text/csv", "x,y\n1,2\n");
+        lake.trigger(runner).objectStored(event);
+        PipelineRun first = awaitFinal(event, "two-steps");
+
+        assertThat(lake.runs.requestRedo(PipelineTestbed.PROJECT, first.id(), null, lake.clock.instant())).isTrue();
+        runner.wakeUp();
+        await("whole redo ran both steps", () -> count("read", 0) == 2 && finalRun(event, "two-steps"));
+        assertThat(calls.get("write")).hasValue(2);
+
+        assertThat(lake.runs.requestRedo(PipelineTestbed.PROJECT, first.id(), "write", lake.clock.instant())).isTrue();
+        runner.wakeUp();
+        await("redo of step write ran it alone", () -> count("write", 0) == 3 && finalRun(event, "two-steps"));
+        assertThat(calls.get("read")).hasValue(2);
+        assertThat(lake.run(event, "two-steps").state()).isEqualTo(RunState.SUCCEEDED);
+        assertThat(lake.object(event).successfulOperations()).extracting(Operation::runId).containsOnly(first.id()).hasSize(3);
+    }
+
+    @Test
+    void cancelsARunningRunAndStopsItsEngineJobs() {
+        lake.route(new Route("text/*", null, "slow"));
+        LocalPipelineRunner runner = runner(Duration.ofSeconds(30), pipeline("slow", step("load", context -> {
+            count("load");
+            await("cancel requested", Duration.ofSeconds(20), context::cancelRequested);
+            throw new IllegalStateException("job cancelled");
+        })));
+        ObjectStoredEvent event = lake.storedObject("a.txt", "text/plain", "x");
+        lake.trigger(runner).objectStored(event);
+        await("step started", () -> count("load", 0) == 1);
+
+        assertThat(lake.runs.requestCancel(PipelineTestbed.PROJECT, PipelineRun.idOf(event.objectId(), "slow"), lake.clock.instant())).isTrue();
+
+        PipelineRun run = awaitFinal(event, "slow");
+        assertThat(run.state()).isEqualTo(RunState.CANCELLED);
+        assertThat(cancelledJobGroups).containsExactly(run.id());
+        assertThat(calls.get("load")).hasValue(1);
+    }
+
+    @Test
+    void completesOnceARunWhoseWorkerDiedWhenItsLeaseRunsOut() {
+        lake.route(new Route("text/csv", null, "two-steps"));
+        ObjectStoredEvent event = lake.storedObject("a.csv", "text/csv", "x,y\n1,2\n");
+        lake.runs.create(PipelineRun.queued(event.project(), event.objectId(), "two-steps", List.of("read", "write"), lake.clock.instant()));
+        assertThat(lake.runs.claim("dead-worker", Duration.ofMillis(300), lake.clock.instant())).isPresent();
+
+        runner(Duration.ofSeconds(30), twoSteps()).wakeUp();
+
+        PipelineRun run = awaitFinal(event, "two-steps");
+        assertThat(run.state()).isEqualTo(RunState.SUCCEEDED);
+        assertThat(run.attempts()).isEqualTo(2);
+        assertThat(calls.get("read")).hasValue(1);
+        assertThat(lake.object(event).successfulOperations()).hasSize(1);
+    }
+
+    private LocalPipelineRunner runner(Duration lease, Pipeline... pipelines) {
+        LocalPipelineRunner runner = new LocalPipelineRunner(lake.services(new PipelineRegistry(List.of(pipelines)), cancelledJobGroups::add),
+                PipelineTestbed.fastConfig(lease));
+        resources.add(runner);
         runner.start();
-        return new LocalPipelineTrigger(testbed.queue, runner, testbed.clock);
+        return runner;
     }
 
-    private static LocalPipelineRunner runner(PipelineTestbed testbed, PipelineStep... steps) {
-        return new LocalPipelineRunner(testbed.queue, testbed.objects, testbed.uploads, List.of(steps), fastConfig(), testbed.clock);
+    private Pipeline twoSteps() {
+        return pipeline("two-steps",
+                step("read", context -> {
+                    count("read");
+                    long size = Files.size(context.stagedObject());
+                    context.log("staged %d bytes", size);
+                    return StepResult.succeeded("read " + size + " bytes");
+                }),
+                step("write", context -> {
+                    count("write");
+                    return StepResult.succeeded("wrote");
+                }));
     }
 
-    /** Short lease, poll and backoff so that retries and expired leases happen within milliseconds. */
-    private static LocalRunnerConfig fastConfig() {
-        return new LocalRunnerConfig(2, Duration.ofSeconds(30), Duration.ofMillis(50), 3, Duration.ofMillis(20), Duration.ofMillis(100));
+    private int count(String step) {
+        return calls.computeIfAbsent(step, name -> new AtomicInteger()).incrementAndGet();
     }
 
-    private static CatalogOnlyStep catalog(PipelineTestbed testbed) {
-        return new CatalogOnlyStep(testbed.objects, testbed.clock);
+    private int count(String step, int unused) {
+        return calls.computeIfAbsent(step, name -> new AtomicInteger()).get();
     }
 
-    private <T extends AutoCloseable> T track(T resource) {
-        resources.add(resource);
-        return resource;
+    private PipelineRun awaitFinal(ObjectStoredEvent event, String pipeline) {
+        await("run of " + pipeline + " final", () -> finalRun(event, pipeline));
+        return lake.run(event, pipeline);
     }
 
-    private static List<Thread> workerThreads() {
-        return Thread.getAllStackTraces().keySet().stream()
-                .filter(thread -> thread.getName().startsWith("pipeline-worker-") && thread.isAlive()).toList();
+    private boolean finalRun(ObjectStoredEvent event, String pipeline) {
+        return lake.runs.find(event.project(), PipelineRun.idOf(event.objectId(), pipeline)).map(run -> run.state().isFinal()).orElse(false);
     }
 
-    private static PipelineStep step(String name, Function<ObjectStoredEvent, StepResult> body) {
+    /** The body of a test step. */
+    private interface StepBody {
+        StepResult run(StepContext context) throws Exception;
+    }
+
+    private static PipelineStep step(String name, StepBody body) {
         return new PipelineStep() {
             @Override
             public String name() {
@@ -301,35 +259,23 @@ class LocalPipelineRunnerTest {
             }
 
             @Override
-            public StepResult run(ObjectStoredEvent event) {
-                return body.apply(event);
+            public StepResult run(StepContext context) throws Exception {
+                return body.run(context);
             }
         };
     }
 
-    /** Throws for its first {@code failures} calls, then does what the wrapped step does. */
-    private static final class FlakyStep implements PipelineStep {
-        final AtomicInteger calls = new AtomicInteger();
-        private final int failures;
-        private final PipelineStep then;
-
-        FlakyStep(int failures, PipelineStep then) {
-            this.failures = failures;
-            this.then = then;
-        }
-
-        @Override
-        public String name() {
-            return "flaky";
-        }
-
-        @Override
-        public StepResult run(ObjectStoredEvent event) {
-            int call = calls.incrementAndGet();
-            if (call <= failures) {
-                throw new IllegalStateException("flaky failure " + call);
+    private static Pipeline pipeline(String name, PipelineStep... steps) {
+        return new Pipeline() {
+            @Override
+            public String name() {
+                return name;
             }
-            return then.run(event);
-        }
+
+            @Override
+            public List<PipelineStep> steps() {
+                return List.of(steps);
+            }
+        };
     }
 }
