@@ -35,7 +35,13 @@ import org.zonelake.ingest.ops.JvmMetrics;
 import org.zonelake.ingest.ops.MetricsRoutes;
 import org.zonelake.ingest.ops.OpenApiDocument;
 import org.zonelake.ingest.ops.OpenApiRoutes;
+import org.zonelake.ingest.processed.GraphRoutes;
+import org.zonelake.ingest.processed.TableRoutes;
+import org.zonelake.ingest.processed.TimeSeriesRoutes;
 import org.zonelake.ingest.projects.ProjectRoutes;
+import org.zonelake.ingest.runs.LineageRoutes;
+import org.zonelake.ingest.runs.RoutingTableRoutes;
+import org.zonelake.ingest.runs.RunRoutes;
 import org.zonelake.ingest.templates.TemplateRoutes;
 import org.zonelake.ingest.uploads.UploadRoutes;
 
@@ -48,7 +54,7 @@ public final class Gateway {
     /** Operations under /api that need no token. {@code /health} and {@code /metrics} are outside /api. */
     public static final Set<String> PUBLIC_OPERATIONS = Set.of("POST " + AuthRoutes.PATH, "GET " + OpenApiRoutes.PATH);
     /** Route groups, each documented by {@code openapi/paths-<group>.json}. */
-    public static final List<String> OPENAPI_GROUPS = List.of("core", "objects", "templates", "uploads");
+    public static final List<String> OPENAPI_GROUPS = List.of("core", "objects", "templates", "uploads", "runs", "processed");
     private static final Logger LOG = LoggerFactory.getLogger(Gateway.class);
     /** tus carries template metadata base64-encoded in a header: room for the 64 KiB metadata limit and more. */
     private static final int REQUEST_HEADER_BYTES = 128 * 1024;
@@ -131,6 +137,12 @@ public final class Gateway {
                 new ObjectRoutes(services, access, mapper),
                 new TemplateRoutes(services, access, mapper),
                 new UploadRoutes(services, access, mapper),
+                new RunRoutes(services, access, mapper),
+                new RoutingTableRoutes(services, access, mapper),
+                new LineageRoutes(services, access, mapper),
+                new TimeSeriesRoutes(services, access, mapper),
+                new TableRoutes(services, access, mapper),
+                new GraphRoutes(services, access, mapper),
                 new HealthRoutes(services.healthChecks()),
                 new MetricsRoutes(services.metrics()),
                 new OpenApiRoutes(openApi));

@@ -20,6 +20,7 @@ import org.zonelake.ingest.service.IngestService;
  *
  * @param uploadStaging directory where resumable uploads collect their bytes until complete
  * @param metadataDurability the metadata zone's durability barrier, run before acknowledging a write
+ * @param process runs, routing tables and the gold zones served by the process zone's endpoints
  */
 public record GatewayServices(
         IdentityProvider identity,
@@ -34,7 +35,8 @@ public record GatewayServices(
         LimitsConfig limits,
         PrometheusMeterRegistry metrics,
         List<HealthCheck> healthChecks,
-        Clock clock) {
+        Clock clock,
+        ProcessServices process) {
 
     public GatewayServices {
         requireNonNull(identity, "identity is null");
@@ -50,5 +52,15 @@ public record GatewayServices(
         requireNonNull(metrics, "metrics is null");
         healthChecks = List.copyOf(healthChecks);
         requireNonNull(clock, "clock is null");
+        requireNonNull(process, "process is null");
+    }
+
+    /** Without a process zone: its endpoints answer {@code gold_zone_unavailable} (see {@link ProcessServices#unconfigured()}). */
+    public GatewayServices(IdentityProvider identity, AuditLog audit, ObjectStore objectStore, ObjectRepository objects,
+                           TemplateRepository templates, UploadRepository uploads, IngestService ingest, Runnable metadataDurability,
+                           Path uploadStaging, LimitsConfig limits, PrometheusMeterRegistry metrics, List<HealthCheck> healthChecks,
+                           Clock clock) {
+        this(identity, audit, objectStore, objects, templates, uploads, ingest, metadataDurability, uploadStaging, limits, metrics,
+                healthChecks, clock, ProcessServices.unconfigured());
     }
 }

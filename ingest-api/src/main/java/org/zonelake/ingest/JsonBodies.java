@@ -6,6 +6,7 @@ import io.javalin.http.Context;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import org.zonelake.core.error.ErrorCode;
 import org.zonelake.core.error.LakeException;
 
@@ -24,6 +25,19 @@ public final class JsonBodies {
         if (body.length == 0) {
             throw new LakeException(ErrorCode.MALFORMED_JSON, "This endpoint needs a JSON body");
         }
+        return parse(body, mapper, type);
+    }
+
+    /** As {@link #read}, but a request without a body (or with only white space) gives {@code null}. */
+    public static <T> T readOptional(Context ctx, ObjectMapper mapper, Class<T> type) {
+        byte[] body = bytes(ctx);
+        if (new String(body, StandardCharsets.UTF_8).isBlank()) {
+            return null;
+        }
+        return parse(body, mapper, type);
+    }
+
+    private static <T> T parse(byte[] body, ObjectMapper mapper, Class<T> type) {
         try {
             T value = mapper.readValue(body, type);
             if (value == null) {

@@ -5,7 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.ByteArrayInputStream;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -16,7 +19,15 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.zonelake.core.gold.Provenance;
+import org.zonelake.core.gold.sql.Column;
+import org.zonelake.core.gold.sql.ColumnType;
+import org.zonelake.core.gold.sql.TableSchema;
+import org.zonelake.core.gold.sql.WriteMode;
 import org.zonelake.core.identity.ProjectRole;
+import org.zonelake.core.process.PipelineRun;
+import org.zonelake.core.process.RunState;
+import org.zonelake.core.process.StepRun;
 import org.zonelake.ingest.TestLake.Response;
 import org.zonelake.ingest.service.StoreRequest;
 
@@ -72,7 +83,20 @@ class AuthorizationMatrixTest {
         LIST_UPLOADS(Needs.READER, 200, (lake, token) -> lake.get(project() + "/uploads", token)),
         GET_PROJECT(Needs.READER, 200, (lake, token) -> lake.get(project(), token)),
         LIST_USERS(Needs.PLATFORM_ADMIN, 200, (lake, token) -> lake.get("/api/v1/admin/users", token)),
-        READ_AUDIT_LOG(Needs.PLATFORM_ADMIN, 200, (lake, token) -> lake.get("/api/v1/admin/audit", token));
+        READ_AUDIT_LOG(Needs.PLATFORM_ADMIN, 200, (lake, token) -> lake.get("/api/v1/admin/audit", token)),
+        LIST_RUNS(Needs.READER, 200, (lake, token) -> lake.get(project() + "/runs", token)),
+        REDO_RUN(Needs.MEMBER, 202, (lake, token) -> lake.post(project() + "/runs/" + run(RunState.FAILED) + "/redo", token, null)),
+        CANCEL_RUN(Needs.MEMBER, 202, (lake, token) -> lake.post(project() + "/runs/" + run(RunState.RUNNING) + "/cancel", token, null)),
+        GET_ROUTES(Needs.READER, 200, (lake, token) -> lake.get(project() + "/routes", token)),
+        REPLACE_ROUTES(Needs.PROJECT_ADMIN, 200, (lake, token) -> lake.put(project() + "/routes", token,
+                Map.of("items", List.of(Map.of("content_type", "text/csv", "pipeline", "sql-tabular"))))),
+        OBJECT_LINEAGE(Needs.READER, 200, (lake, token) -> lake.get(objects() + "/" + storedObject() + "/lineage", token)),
+        LINEAGE_SOURCES(Needs.READER, 200, (lake, token) -> lake.get(project() + "/lineage/source?zone=sql&name=matrix_rows", token)),
+        LIST_MEASUREMENTS(Needs.READER, 200, (lake, token) -> lake.get(project() + "/timeseries", token)),
+        LIST_TABLES(Needs.READER, 200, (lake, token) -> lake.get(project() + "/tables", token)),
+        EXPORT_TABLE(Needs.READER, 200, (lake, token) -> lake.get(project() + "/tables/matrix_rows/export?format=csv", token)),
+        OBJECT_GRAPH(Needs.READER, 200, (lake, token) -> lake.get(objects() + "/" + storedObject() + "/graph", token)),
+        EXPORT_GRAPH(Needs.READER, 200, (lake, token) -> lake.get(project() + "/graph/export", token));
 
         private final Needs needs;
         private final int success;
@@ -95,6 +119,8 @@ class AuthorizationMatrixTest {
         TOKENS.put(Caller.MEMBER, lake.tokenFor(PROJECT, ProjectRole.MEMBER));
         TOKENS.put(Caller.PROJECT_ADMIN, lake.tokenFor(PROJECT, ProjectRole.ADMIN));
         TOKENS.put(Caller.PLATFORM_ADMIN, lake.adminToken());
+        lake.process().sql().writeTable(new Provenance(PROJECT, 1, "1-sql-tabular"), new TableSchema("matrix_rows",
+                List.of(new Column("n", ColumnType.INTEGER))), WriteMode.OWN_TABLE, List.<List<Object>>of(List.of(1L)).iterator());
     }
 
     @AfterAll
@@ -135,6 +161,21 @@ class AuthorizationMatrixTest {
         StoreRequest request = new StoreRequest(PROJECT, TestLake.ADMIN_USERNAME, "matrix-" + NAMES.incrementAndGet() + ".txt",
                 null, Map.of(), null, null, null);
         return lake.ingest().store(request, new ByteArrayInputStream("some text\n".getBytes(StandardCharsets.UTF_8))).id();
+    }
+
+    /**
+     * A fresh run for each call: a failed one to redo, or a running one to cancel, whose lease keeps the lake's own
+     * runner from claiming it.
+     */
+    private static String run(RunState state) {
+        long objectId = 1_000_000 + NAMES.incrementAndGet();
+        Instant now = lake.clock().instant();
+        boolean running = state == RunState.RUNNING;
+        PipelineRun run = new PipelineRun(PipelineRun.idOf(objectId, "sql-tabular"), PROJECT, objectId, "sql-tabular", state, 1, now, now,
+                running ? null : now, "", List.of(new StepRun("load", state, 1, now, running ? null : now, "", "")), null, false,
+                running ? "matrix-worker" : null, running ? now.plus(Duration.ofHours(1)) : null, now);
+        lake.process().runs().create(run);
+        return run.id();
     }
 
     private static Response upload(TestLake lake, String token) {

@@ -47,16 +47,32 @@ import org.zonelake.identity.AdminBootstrap;
 import org.zonelake.identity.BuiltinIdentityProvider;
 import org.zonelake.identity.IdentityConfig;
 import org.zonelake.identity.MongoAuditLog;
+import org.zonelake.ingest.fakes.InMemoryGraphStore;
+import org.zonelake.ingest.fakes.InMemorySqlStore;
+import org.zonelake.ingest.fakes.InMemoryTimeSeriesStore;
 import org.zonelake.ingest.http.Json;
 import org.zonelake.ingest.service.ContentTypeDetector;
+import org.zonelake.ingest.service.IngestDerivedObjects;
 import org.zonelake.ingest.service.IngestService;
 import org.zonelake.metadata.EmbeddedMongoServer;
 import org.zonelake.metadata.MetadataStore;
 import org.zonelake.metadata.MongoEventQueue;
 import org.zonelake.metadata.MongoObjectRepository;
+import org.zonelake.metadata.MongoProfileRepository;
+import org.zonelake.metadata.MongoRouteRepository;
+import org.zonelake.metadata.MongoRunRepository;
 import org.zonelake.metadata.MongoTemplateRepository;
 import org.zonelake.metadata.MongoUploadRepository;
-import org.zonelake.pipelines.CatalogOnlyStep;
+import org.zonelake.core.process.Route;
+import org.zonelake.core.process.RouteRepository;
+import org.zonelake.pipelines.Pipeline;
+import org.zonelake.pipelines.PipelineRegistry;
+import org.zonelake.pipelines.PipelineStep;
+import org.zonelake.pipelines.StepContext;
+import org.zonelake.pipelines.StepResult;
+import org.zonelake.pipelines.local.RunnerServices;
+import org.zonelake.pipelines.routing.JsonShapes;
+import org.zonelake.pipelines.routing.Router;
 import org.zonelake.pipelines.local.LocalPipelineRunner;
 import org.zonelake.pipelines.local.LocalPipelineTrigger;
 import org.zonelake.pipelines.local.LocalRunnerConfig;
@@ -97,6 +113,8 @@ public final class TestLake implements AutoCloseable {
     private final AuditLog audit;
     private final IngestService ingest;
     private final PrometheusMeterRegistry metrics;
+    private final ProcessServices process;
+    private final AtomicInteger runsChanged = new AtomicInteger();
     private final GatewayServices services;
     private final Gateway gateway;
     private final ObjectMapper mapper = Json.newMapper();
@@ -113,6 +131,7 @@ public final class TestLake implements AutoCloseable {
         private long segmentBytes = 1L << 20;
         private Duration tokenTtl = Duration.ofHours(1);
         private boolean runPipelines = true;
+        private UnaryOperator<ProcessServices> processWrapper = UnaryOperator.identity();
 
         private Builder() {}
 
@@ -153,6 +172,15 @@ public final class TestLake implements AutoCloseable {
 
         public Builder tokenTtl(Duration tokenTtl) {
             this.tokenTtl = requireNonNull(tokenTtl, "tokenTtl is null");
+            return this;
+        }
+
+        /**
+         * Wraps or replaces the process zone's services: by default the Mongo run, route and profile repositories on the
+         * lake's metadata store and the in-memory gold zones of {@code org.zonelake.ingest.fakes}.
+         */
+        public Builder process(UnaryOperator<ProcessServices> wrapper) {
+            this.processWrapper = requireNonNull(wrapper, "wrapper is null");
             return this;
         }
 
@@ -199,8 +227,9 @@ public final class TestLake implements AutoCloseable {
             this.ingest = new IngestService(objectStore, objects, templates, trigger, metadataStore::makeDurable,
                     new ContentTypeDetector(), builder.limits, clock);
             this.metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+            this.process = builder.processWrapper.apply(defaultProcess());
             this.services = new GatewayServices(identity, audit, objectStore, objects, templates, uploads, ingest,
-                    metadataStore::makeDurable, stagingDir, builder.limits, metrics, healthChecks(builder), clock);
+                    metadataStore::makeDurable, stagingDir, builder.limits, metrics, healthChecks(builder), clock, process);
             this.gateway = new Gateway(GatewayConfig.loopbackEphemeral(), services);
         } catch (IOException e) {
             close();
@@ -209,6 +238,13 @@ public final class TestLake implements AutoCloseable {
             close();
             throw e;
         }
+    }
+
+    /** Runs, routes and profiles in the metadata store; the gold zones in memory; a counter of redo and cancel wake-ups. */
+    private ProcessServices defaultProcess() {
+        return new ProcessServices(new MongoRunRepository(metadataStore), new MongoRouteRepository(metadataStore),
+                new MongoProfileRepository(metadataStore), new InMemoryTimeSeriesStore(), new InMemorySqlStore(), new InMemoryGraphStore(),
+                runsChanged::incrementAndGet);
     }
 
     private static IdentityConfig identityConfig(Builder builder) {
@@ -235,18 +271,65 @@ public final class TestLake implements AutoCloseable {
     }
 
     /**
-     * The process zone: the local runner with the catalog-only step over the durable event queue, polling often and
-     * retrying soon so that tests finish fast. Not started when {@code run} is false: events then stay queued.
+     * The process zone: the local runner over the durable queue, with one pipeline that only catalogues every
+     * object, polling often and retrying soon so that tests finish fast. Not started when {@code run} is false:
+     * events then stay queued.
      */
     private PipelineTrigger pipelines(boolean run) {
         LocalRunnerConfig config = new LocalRunnerConfig(2, Duration.ofSeconds(30), Duration.ofMillis(50), 3,
                 Duration.ofMillis(50), Duration.ofMillis(500));
-        LocalPipelineRunner runner = closing(new LocalPipelineRunner(events, objects, uploads,
-                List.of(new CatalogOnlyStep(objects, clock)), config, clock));
+        RouteRepository everythingCatalogued = new FixedRoutes(List.of(new Route("*/*", null, CataloguePipeline.NAME)));
+        RunnerServices runnerServices = new RunnerServices(events, new MongoRunRepository(metadataStore), objects, uploads, objectStore,
+                new PipelineRegistry(List.of(new CataloguePipeline())),
+                new Router(everythingCatalogued, templates, new JsonShapes(objectStore)), runId -> { }, dataDir.resolve("work"), clock);
+        LocalPipelineRunner runner = closing(new LocalPipelineRunner(runnerServices, config));
         if (run) {
             runner.start();
         }
-        return new LocalPipelineTrigger(events, runner, clock);
+        return new LocalPipelineTrigger(events, runner::wakeUp, clock);
+    }
+
+    /** A pipeline that succeeds for every object without writing anything: the gateway's tests need runs, not gold. */
+    private static final class CataloguePipeline implements Pipeline {
+        static final String NAME = "catalogue";
+
+        @Override
+        public String name() {
+            return NAME;
+        }
+
+        @Override
+        public List<PipelineStep> steps() {
+            return List.of(new PipelineStep() {
+                @Override
+                public String name() {
+                    return "catalogue";
+                }
+
+                @Override
+                public StepResult run(StepContext context) {
+                    return StepResult.succeeded("catalogued");
+                }
+            });
+        }
+    }
+
+    /** A routing table that never changes. */
+    private record FixedRoutes(List<Route> routes) implements RouteRepository {
+        @Override
+        public Optional<List<Route>> find(String project) {
+            return Optional.of(routes);
+        }
+
+        @Override
+        public void replace(String project, List<Route> routes) {
+            throw new UnsupportedOperationException("fixed routes");
+        }
+
+        @Override
+        public boolean reset(String project) {
+            return false;
+        }
     }
 
     private <T extends AutoCloseable> T closing(T resource) {
@@ -308,6 +391,21 @@ public final class TestLake implements AutoCloseable {
 
     public IngestService ingest() {
         return ingest;
+    }
+
+    /** The process zone's services the gateway was given (runs, routes, profiles, gold zones). */
+    public ProcessServices process() {
+        return process;
+    }
+
+    /** How often the gateway woke the pipeline runner after a redo or a cancel. */
+    public int runsChangedCount() {
+        return runsChanged.get();
+    }
+
+    /** Archive entries stored as objects, as the process zone stores them. */
+    public IngestDerivedObjects derivedObjects() {
+        return new IngestDerivedObjects(ingest, objects, services.limits());
     }
 
     public MetadataStore metadataStore() {

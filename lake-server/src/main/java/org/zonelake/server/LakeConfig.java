@@ -10,7 +10,10 @@ import org.zonelake.identity.IdentityConfig;
 import org.zonelake.ingest.GatewayConfig;
 import org.zonelake.ingest.uploads.UploadConfig;
 import org.zonelake.metadata.MetadataConfig;
+import org.zonelake.graph.GraphConfig;
 import org.zonelake.pipelines.local.LocalRunnerConfig;
+import org.zonelake.sql.SqlZoneConfig;
+import org.zonelake.timeseries.TimeSeriesConfig;
 import org.zonelake.raw.RawZoneConfig;
 
 /**
@@ -21,6 +24,10 @@ import org.zonelake.raw.RawZoneConfig;
  * @param metadata where the metadata zone lives (a MongoDB URL, or the embedded server)
  * @param embeddedMetadataPort port of the embedded metadata server on 127.0.0.1 (0 picks a free one)
  * @param housekeepingInterval how often interrupted work is swept up and abandoned uploads expired
+ * @param sql the SQL gold zone (a PostgreSQL URL, or embedded H2)
+ * @param timeSeries the time-series gold zone (an InfluxDB URL, or embedded QuestDB)
+ * @param graph the graph gold zone (a Neo4j Bolt URL, or embedded Neo4j)
+ * @param pipelines Spark and pipeline settings
  */
 public record LakeConfig(
         Path dataDir,
@@ -32,7 +39,11 @@ public record LakeConfig(
         IdentityConfig identity,
         LocalRunnerConfig pipeline,
         UploadConfig uploads,
-        Duration housekeepingInterval) {
+        Duration housekeepingInterval,
+        SqlZoneConfig sql,
+        TimeSeriesConfig timeSeries,
+        GraphConfig graph,
+        PipelinesConfig pipelines) {
 
     public LakeConfig {
         requireNonNull(dataDir, "dataDir is null");
@@ -44,6 +55,10 @@ public record LakeConfig(
         requireNonNull(pipeline, "pipeline is null");
         requireNonNull(uploads, "uploads is null");
         requireNonNull(housekeepingInterval, "housekeepingInterval is null");
+        requireNonNull(sql, "sql is null");
+        requireNonNull(timeSeries, "timeSeries is null");
+        requireNonNull(graph, "graph is null");
+        requireNonNull(pipelines, "pipelines is null");
     }
 
     public static LakeConfig from(ConfigSource source) {
@@ -57,7 +72,11 @@ public record LakeConfig(
                 IdentityConfig.from(source),
                 LocalRunnerConfig.from(source),
                 UploadConfig.from(source),
-                source.duration("housekeeping.interval", Duration.ofMinutes(1)));
+                source.duration("housekeeping.interval", Duration.ofMinutes(1)),
+                SqlZoneConfig.from(source),
+                TimeSeriesConfig.from(source),
+                GraphConfig.from(source),
+                PipelinesConfig.from(source));
     }
 
     public Path rawZoneDir() {
@@ -70,6 +89,11 @@ public record LakeConfig(
 
     public Path uploadStagingDir() {
         return dataDir.resolve("uploads");
+    }
+
+    /** Where runs keep staged objects and intermediate files while they work. */
+    public Path workDir() {
+        return dataDir.resolve("work");
     }
 
     public Path logDir() {

@@ -24,17 +24,19 @@ import org.zonelake.identity.MongoAuditLog;
 import org.zonelake.ingest.Gateway;
 import org.zonelake.ingest.GatewayServices;
 import org.zonelake.ingest.service.ContentTypeDetector;
+import org.zonelake.ingest.service.IngestDerivedObjects;
 import org.zonelake.ingest.service.IngestService;
 import org.zonelake.ingest.service.Sweeper;
 import org.zonelake.ingest.uploads.UploadRecovery;
 import org.zonelake.metadata.MetadataStore;
 import org.zonelake.metadata.MongoEventQueue;
 import org.zonelake.metadata.MongoObjectRepository;
+import org.zonelake.metadata.MongoProfileRepository;
+import org.zonelake.metadata.MongoRouteRepository;
+import org.zonelake.metadata.MongoRunRepository;
 import org.zonelake.metadata.MongoTemplateRepository;
 import org.zonelake.metadata.MongoUploadRepository;
-import org.zonelake.pipelines.CatalogOnlyStep;
 import org.zonelake.pipelines.local.LocalPipelineRunner;
-import org.zonelake.pipelines.local.LocalPipelineTrigger;
 import org.zonelake.raw.local.LocalDiskObjectStore;
 
 /**
@@ -58,24 +60,25 @@ public final class LakeServer implements AutoCloseable {
 
         MongoObjectRepository objects = new MongoObjectRepository(store);
         MongoUploadRepository uploads = new MongoUploadRepository(store);
-        MongoEventQueue events = new MongoEventQueue(store);
-        LocalPipelineRunner runner = keep(new LocalPipelineRunner(events, objects, uploads,
-                List.of(new CatalogOnlyStep(objects, clock)), config.pipeline(), clock));
-        LocalPipelineTrigger trigger = new LocalPipelineTrigger(events, runner, clock);
-
-        LocalDiskObjectStore objectStore = new LocalDiskObjectStore(config.rawZoneDir(), config.raw().segmentBytes());
         MongoTemplateRepository templates = new MongoTemplateRepository(store);
-        IngestService ingest = new IngestService(objectStore, objects, templates, trigger, store::makeDurable,
+        LocalDiskObjectStore objectStore = new LocalDiskObjectStore(config.rawZoneDir(), config.raw().segmentBytes());
+        ProcessZone process = keep(new ProcessZone(config, new ProcessZone.Repositories(new MongoEventQueue(store),
+                new MongoRunRepository(store), new MongoRouteRepository(store), new MongoProfileRepository(store), objects, uploads,
+                templates), clock));
+
+        IngestService ingest = new IngestService(objectStore, objects, templates, process.trigger(), store::makeDurable,
                 new ContentTypeDetector(), config.limits(), clock);
+        LocalPipelineRunner runner = keep(process.createRunner(config, objectStore, new IngestDerivedObjects(ingest, objects, config.limits())));
         GatewayServices services = new GatewayServices(identity, new MongoAuditLog(store), objectStore, objects, templates,
                 uploads, ingest, store::makeDurable, config.uploadStagingDir(), config.limits(),
-                new PrometheusMeterRegistry(PrometheusConfig.DEFAULT), List.of(metadata.healthCheck()), clock);
+                new PrometheusMeterRegistry(PrometheusConfig.DEFAULT), List.of(metadata.healthCheck()), clock, process.gatewayServices());
 
         Housekeeping housekeeping = keep(new Housekeeping(new Sweeper(objects, ingest, clock),
                 new UploadRecovery(services, config.uploads()), identity::purgeExpiredTokens, config.housekeepingInterval(), clock));
         housekeeping.runAtStartUp(startedAt);
         runner.start();
         housekeeping.start();
+        process.warmUp();
 
         this.gateway = new Gateway(config.gateway(), services);
         gateway.start();

@@ -10,14 +10,10 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
-import org.eclipse.jetty.io.EofException;
-import org.eclipse.jetty.server.Request;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import org.zonelake.ingest.http.Answers;
 
 /** Small pieces of the object endpoints' answers. */
 final class Responses {
-    private static final Logger LOG = LoggerFactory.getLogger(Responses.class);
     static final DateTimeFormatter HTTP_DATE = DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'", Locale.ENGLISH)
             .withZone(ZoneOffset.UTC);
 
@@ -40,16 +36,8 @@ final class Responses {
         }
     }
 
-    /**
-     * Ends a response whose status and first bytes are already on the wire: nothing truthful can follow, so the
-     * connection is cut and the client sees a broken transfer rather than a complete-looking one.
-     */
+    /** See {@link Answers#abort}. */
     static void abort(Context ctx, Exception cause) {
-        if (cause instanceof EofException) {
-            LOG.info("Client went away during {} {}: {}", ctx.method(), ctx.path(), cause.toString());
-        } else {
-            LOG.warn("Aborting {} {} after its answer had started", ctx.method(), ctx.path(), cause);
-        }
-        Request.getBaseRequest(ctx.req()).getHttpChannel().abort(cause);
+        Answers.abort(ctx, cause);
     }
 }

@@ -10,25 +10,25 @@ import org.zonelake.core.metadata.ObjectRepository;
 import org.zonelake.core.metadata.ObjectStatus;
 
 /** Finds the objects a client may see: {@code STORED} ones. Pending and deleting objects do not exist for clients. */
-final class VisibleObjects {
+public final class VisibleObjects {
     private final ObjectRepository objects;
 
-    VisibleObjects(ObjectRepository objects) {
+    public VisibleObjects(ObjectRepository objects) {
         this.objects = requireNonNull(objects, "objects is null");
     }
 
     /** The object named by an {@code {id}} path segment; a segment that is no id names no object (404, not 400). */
-    ObjectDocument find(String project, String idText) {
+    public ObjectDocument find(String project, String idText) {
         return find(project, parseId(idText).orElseThrow(() -> notFound(project, idText)));
     }
 
-    ObjectDocument find(String project, long id) {
+    public ObjectDocument find(String project, long id) {
         return objects.find(project, id)
                 .filter(document -> document.status() == ObjectStatus.STORED)
                 .orElseThrow(() -> notFound(project, Long.toString(id)));
     }
 
-    static OptionalLong parseId(String text) {
+    public static OptionalLong parseId(String text) {
         if (text == null || text.isEmpty() || text.length() > 19 || !text.chars().allMatch(c -> c >= '0' && c <= '9')) {
             return OptionalLong.empty();
         }

@@ -85,15 +85,25 @@ public final class IngestService {
      * state updates always find it.
      */
     public ObjectDocument store(StoreRequest request, InputStream content, Consumer<ObjectDocument> beforeHandOver) {
+        return store(request, null, content, beforeHandOver);
+    }
+
+    /** As {@link #store(StoreRequest, InputStream)} for an object derived from {@code parentId} (an entry of an archive). */
+    public ObjectDocument storeDerived(StoreRequest request, long parentId, InputStream content) {
+        return store(request, parentId, content, stored -> {});
+    }
+
+    private ObjectDocument store(StoreRequest request, Long parentId, InputStream content, Consumer<ObjectDocument> beforeHandOver) {
         StoreRequest checked = check(request);
         long id = objects.allocateId(checked.project());
         String storageName = Long.toString(id);
         ObjectKey key = new ObjectKey(checked.project(), storageName);
         MDC.put("object_id", storageName);
         try {
-            objects.insert(ObjectDocument.pending(checked.project(), id, storageName, checked.originalName(), checked.uploader(),
+            ObjectDocument pending = ObjectDocument.pending(checked.project(), id, storageName, checked.originalName(), checked.uploader(),
                     checked.dataProcessing(), checked.application(), checked.description(), checked.template(), checked.metadata(),
-                    clock.instant()));
+                    clock.instant());
+            objects.insert(parentId == null ? pending : pending.withParent(parentId));
             ObjectDocument stored = writeAndPublish(checked, id, key, content);
             LOG.info("Stored object {} '{}' of {} bytes as {}", id, stored.originalObjectName(), stored.size(), stored.contentType());
             runQuietly(beforeHandOver, stored);

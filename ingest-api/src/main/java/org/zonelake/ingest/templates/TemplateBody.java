@@ -10,13 +10,14 @@ import org.zonelake.core.error.LakeException;
 import org.zonelake.core.metadata.FieldType;
 import org.zonelake.core.metadata.MetadataTemplate;
 import org.zonelake.core.metadata.TemplateField;
+import org.zonelake.core.metadata.TemplateProcessing;
 
 /**
  * The body of {@code POST} and {@code PUT .../templates}. Flags left out take {@code defaults}: true on creation,
- * the current values on replacement.
+ * the current values on replacement; {@code processing} left out means none.
  */
 record TemplateBody(String name, String label, String description, List<String> acceptedMimeTypes, List<FieldBody> fields,
-                    Boolean visible, Boolean editable, Boolean deletable) {
+                    Boolean visible, Boolean editable, Boolean deletable, ProcessingBody processing) {
     private static final Pattern MIME_TYPE = Pattern.compile("[a-z0-9][a-z0-9!#$&^_.+-]*/([a-z0-9][a-z0-9!#$&^_.+-]*|\\*)|\\*/\\*");
 
     /** One field: {@code type} is text, textarea, number, date or enum; {@code options} only for enum. */
@@ -36,7 +37,8 @@ record TemplateBody(String name, String label, String description, List<String> 
         try {
             return new MetadataTemplate(project, templateName, label, description, mimeTypes(), templateFields(),
                     visible == null ? defaults.visible() : visible, editable == null ? defaults.editable() : editable,
-                    deletable == null ? defaults.deletable() : deletable, createdAt, updatedAt);
+                    deletable == null ? defaults.deletable() : deletable, createdAt, updatedAt,
+                    processing == null ? TemplateProcessing.NONE : processing.toProcessing());
         } catch (IllegalArgumentException e) {
             throw new LakeException(ErrorCode.INVALID_TEMPLATE, e.getMessage(), e);
         }

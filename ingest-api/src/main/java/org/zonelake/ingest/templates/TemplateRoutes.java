@@ -119,7 +119,7 @@ public final class TemplateRoutes implements Routes {
     static boolean sameButVisibility(MetadataTemplate a, MetadataTemplate b) {
         return a.label().equals(b.label()) && a.description().equals(b.description())
                 && a.acceptedMimeTypes().equals(b.acceptedMimeTypes()) && a.fields().equals(b.fields())
-                && a.editable() == b.editable() && a.deletable() == b.deletable();
+                && a.editable() == b.editable() && a.deletable() == b.deletable() && a.processing().equals(b.processing());
     }
 
     private void delete(Context ctx) {

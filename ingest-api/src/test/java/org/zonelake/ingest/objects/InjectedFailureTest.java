@@ -109,7 +109,7 @@ class InjectedFailureTest {
                 new ContentTypeDetector(), real.limits(), real.clock());
         GatewayServices failing = new GatewayServices(real.identity(), real.audit(), real.objectStore(), objects, real.templates(),
                 real.uploads(), ingest, real.metadataDurability(), real.uploadStaging(), real.limits(),
-                new PrometheusMeterRegistry(PrometheusConfig.DEFAULT), real.healthChecks(), real.clock());
+                new PrometheusMeterRegistry(PrometheusConfig.DEFAULT), real.healthChecks(), real.clock(), real.process());
         Gateway gateway = new Gateway(GatewayConfig.loopbackEphemeral(), failing);
         gateway.start();
         try {

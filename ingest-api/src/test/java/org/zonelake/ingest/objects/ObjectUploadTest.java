@@ -81,7 +81,8 @@ class ObjectUploadTest {
 
         assertThat(document.fieldNames()).toIterable().containsExactly("id", "project", "original_object_name", "content_type",
                 "data_processing", "uploader", "application", "description", "template", "other_data", "sha256", "size", "status",
-                "creation_date", "last_modified", "successful_operations", "failed_operations");
+                "creation_date", "last_modified", "successful_operations", "failed_operations", "parent_id");
+        assertThat(document.path("parent_id").isNull()).isTrue();
         assertThat(Instant.parse(document.path("creation_date").asText())).isBefore(Instant.now().plusSeconds(1));
     }
 

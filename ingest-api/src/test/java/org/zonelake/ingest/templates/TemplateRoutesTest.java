@@ -171,6 +171,86 @@ class TemplateRoutesTest {
         assertThat(answer.code()).isEqualTo("invalid_template");
     }
 
+    private static Map<String, Object> mapping(Object... overrides) {
+        Map<String, Object> mapping = new LinkedHashMap<>();
+        mapping.put("measurement", "climate");
+        mapping.put("time_field", "ts");
+        mapping.put("time_format", "epoch_ms");
+        mapping.put("tag_fields", List.of("station"));
+        mapping.put("value_fields", List.of("temperature", "humidity"));
+        mapping.put("readings_path", "data.readings");
+        for (int i = 0; i < overrides.length; i += 2) {
+            mapping.put((String) overrides[i], overrides[i + 1]);
+        }
+        return mapping;
+    }
+
+    @Test
+    void processingHintsAreSavedAndShown() {
+        Response answer = lake.post(PATH, admin, template("sensors", "processing", Map.of("time_series", mapping(), "table", "sensor_rows")));
+
+        assertThat(answer.status()).as(answer.toString()).isEqualTo(201);
+        JsonNode processing = answer.json().path("processing");
+        assertThat(processing.path("table").asText()).isEqualTo("sensor_rows");
+        JsonNode series = processing.path("time_series");
+        assertThat(series.path("measurement").asText()).isEqualTo("climate");
+        assertThat(series.path("measurement_field").isNull()).isTrue();
+        assertThat(series.path("time_field").asText()).isEqualTo("ts");
+        assertThat(series.path("time_format").asText()).isEqualTo("epoch_ms");
+        assertThat(series.path("tag_fields").toString()).isEqualTo("[\"station\"]");
+        assertThat(series.path("value_fields").toString()).isEqualTo("[\"temperature\",\"humidity\"]");
+        assertThat(series.path("readings_path").asText()).isEqualTo("data.readings");
+        assertThat(lake.get(PATH + "/sensors", reader).json()).isEqualTo(answer.json());
+        assertThat(lake.templates().find(PROJECT, "sensors").orElseThrow().processing().timeSeries().tagFields()).containsExactly("station");
+    }
+
+    @Test
+    void aTemplateWithoutProcessingShowsNone() {
+        JsonNode created = lake.post(PATH, admin, template("plain")).json();
+
+        assertThat(created.path("processing").path("time_series").isNull()).isTrue();
+        assertThat(created.path("processing").path("table").isNull()).isTrue();
+    }
+
+    @Test
+    void theTimeFormatDefaultsToIsoAndAPatternIsAccepted() {
+        Map<String, Object> withoutFormat = mapping();
+        withoutFormat.remove("time_format");
+
+        JsonNode iso = lake.post(PATH, admin, template("iso-times", "processing", Map.of("time_series", withoutFormat))).json();
+        Response pattern = lake.post(PATH, admin, template("pattern-times", "processing",
+                Map.of("time_series", mapping("time_format", "yyyy-MM-dd HH:mm:ss"))));
+
+        assertThat(iso.path("processing").path("time_series").path("time_format").asText()).isEqualTo("iso");
+        assertThat(pattern.status()).as(pattern.toString()).isEqualTo(201);
+    }
+
+    @Test
+    void invalidProcessingHintsAreRefusedNamingTheProblem() {
+        assertInvalid(template("p1", "processing", Map.of("time_series", mapping("measurement", ""))), "measurement");
+        assertInvalid(template("p2", "processing", Map.of("time_series", mapping("measurement", "cpu load"))), "cpu load");
+        assertInvalid(template("p3", "processing", Map.of("time_series", mapping("time_field", null))), "time_field");
+        assertInvalid(template("p4", "processing", Map.of("time_series", mapping("time_format", "epoch_minutes{"))), "epoch_minutes{");
+        assertInvalid(template("p5", "processing", Map.of("time_series", mapping("tag_fields", List.of("a", "a")))), "'a'");
+        assertInvalid(template("p6", "processing", Map.of("time_series", mapping("tag_fields", List.of("temperature")))), "temperature");
+        assertInvalid(template("p7", "processing", Map.of("time_series", mapping("tag_fields", List.of("ts")))), "ts");
+        assertInvalid(template("p8", "processing", Map.of("time_series", mapping("readings_path", "data..readings"))), "data..readings");
+        assertInvalid(template("p9", "processing", Map.of("table", "Sensor Rows")), "Sensor Rows");
+        assertThat(lake.post(PATH, admin, template("p10", "processing", Map.of("time_series", mapping("unit", "C")))).code())
+                .isEqualTo("malformed_json");
+    }
+
+    @Test
+    void aTemplateThatIsNotEditableKeepsItsProcessing() {
+        lake.post(PATH, admin, template("frozen-processing", "editable", false, "processing", Map.of("table", "kept")));
+
+        Response change = lake.put(PATH + "/frozen-processing", admin, template("frozen-processing", "editable", false,
+                "processing", Map.of("table", "changed")));
+
+        assertThat(change.status()).isEqualTo(409);
+        assertThat(change.code()).isEqualTo("template_not_editable");
+    }
+
     @Test
     void notEditableTemplateMayOnlyBeHiddenOrShown() {
         lake.post(PATH, admin, template("frozen", "editable", false));

@@ -1,0 +1,3 @@
+CREATE TABLE t (id int, name varchar(10));
+INSERT INTO t VALUES (1, 'ok');
+INSERT INTO t VALUES ('abc', 'not an id');

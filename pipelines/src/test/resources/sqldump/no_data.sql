@@ -1,0 +1,3 @@
+-- nothing but talk
+SET NAMES utf8mb4;
+DROP TABLE IF EXISTS t;

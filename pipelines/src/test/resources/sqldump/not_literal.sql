@@ -1,0 +1,2 @@
+CREATE TABLE t (id int, created datetime);
+INSERT INTO t VALUES (1, NOW());
