@@ -76,8 +76,10 @@ final class ParquetReader {
             Dataset<Row> source = spark.read().parquet("file://" + file.toAbsolutePath());
             source.schema();
             return source;
-        } catch (RuntimeException e) {
-            throw new LakeException(ErrorCode.INVALID_DATA, "Cannot read the Parquet file: " + firstLine(e.getMessage()), e);
+        } catch (Exception e) {
+            // Spark throws SparkException, a checked exception Scala does not declare, for a damaged footer: the root
+            // cause says what is wrong ("... is not a Parquet file. Expected magic number at tail ...").
+            throw new LakeException(ErrorCode.INVALID_DATA, "Cannot read the Parquet file: " + firstLine(rootCause(e).getMessage()), e);
         }
     }
 
@@ -126,6 +128,14 @@ final class ParquetReader {
             return value.cast(DataTypes.StringType);
         }
         return value;
+    }
+
+    private static Throwable rootCause(Throwable failure) {
+        Throwable cause = failure;
+        while (cause.getCause() != null && cause.getCause() != cause) {
+            cause = cause.getCause();
+        }
+        return cause;
     }
 
     private static String firstLine(String message) {
