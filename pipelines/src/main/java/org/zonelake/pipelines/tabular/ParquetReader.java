@@ -79,7 +79,10 @@ final class ParquetReader {
         } catch (Exception e) {
             // Spark throws SparkException, a checked exception Scala does not declare, for a damaged footer: the root
             // cause says what is wrong ("... is not a Parquet file. Expected magic number at tail ...").
-            throw new LakeException(ErrorCode.INVALID_DATA, "Cannot read the Parquet file: " + firstLine(rootCause(e).getMessage()), e);
+            // The message names the staged copy: a user is told about their object, not the server's directories.
+            String reason = firstLine(rootCause(e).getMessage()).replace("file:" + file.toAbsolutePath(), "the object")
+                    .replace(file.toAbsolutePath().toString(), "the object");
+            throw new LakeException(ErrorCode.INVALID_DATA, "Cannot read the Parquet file: " + reason, e);
         }
     }
 
