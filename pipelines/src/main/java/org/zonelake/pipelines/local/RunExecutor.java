@@ -104,6 +104,11 @@ final class RunExecutor {
                     + (result.reason().isBlank() ? "" : ": " + result.reason()));
             return settleStep(run, worker, object, running, log, result, keeper, summary);
         } catch (Exception | LinkageError e) {
+            if (StepResult.isBadData(e) && !keeper.cancelRequested()) {
+                // Bad data a step let through: trying again cannot help.
+                log.append("step " + step.name() + " failed: " + e.getMessage());
+                return settleStep(run, worker, object, running, log, StepResult.failed(e.getMessage()), keeper, summary);
+            }
             log.append("step " + step.name() + " threw " + e);
             return stepThrew(run, worker, object, running, log, e, keeper);
         }

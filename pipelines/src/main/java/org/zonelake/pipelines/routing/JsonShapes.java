@@ -2,23 +2,20 @@ package org.zonelake.pipelines.routing;
 
 import static java.util.Objects.requireNonNull;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import org.zonelake.core.metadata.ObjectDocument;
 import org.zonelake.core.raw.ObjectKey;
 import org.zonelake.core.raw.ObjectStore;
+import org.zonelake.pipelines.graph.GraphDocument;
 
 /**
- * Tells a graph document ({@code {"nodes": [...], "links"|"edges": [...]}}) from other JSON by reading the
- * top-level keys with a streaming parser, skipping values, so even a large document costs little.
+ * Tells a graph document ({@code {"nodes": [...], "links"|"edges": [...]}}) from other JSON in the raw zone, by
+ * the rule the graph and time-series pipelines share ({@link GraphDocument#isGraph}): top-level keys only, values
+ * skipped, so even a large document costs little.
  */
 public final class JsonShapes {
-    private static final JsonFactory JSON = new JsonFactory();
-
     private final ObjectStore store;
 
     public JsonShapes(ObjectStore store) {
@@ -27,31 +24,9 @@ public final class JsonShapes {
 
     public boolean isGraphDocument(ObjectDocument object) {
         try (InputStream in = store.open(new ObjectKey(object.project(), object.storageName()))) {
-            return isGraphDocument(in);
+            return GraphDocument.isGraph(in);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read object " + object.id() + " of project " + object.project(), e);
-        }
-    }
-
-    static boolean isGraphDocument(InputStream in) throws IOException {
-        try (JsonParser parser = JSON.createParser(in)) {
-            if (parser.nextToken() != JsonToken.START_OBJECT) {
-                return false;
-            }
-            boolean nodes = false;
-            boolean links = false;
-            while (parser.nextToken() == JsonToken.FIELD_NAME) {
-                String name = parser.currentName();
-                JsonToken value = parser.nextToken();
-                if (value == JsonToken.START_ARRAY) {
-                    nodes |= name.equals("nodes");
-                    links |= name.equals("links") || name.equals("edges");
-                }
-                parser.skipChildren();
-            }
-            return nodes && links;
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            return false;
         }
     }
 }

@@ -16,7 +16,6 @@ import java.util.concurrent.CancellationException;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.zonelake.core.error.ErrorCode;
-import org.zonelake.core.error.ErrorType;
 import org.zonelake.core.error.LakeException;
 import org.zonelake.core.gold.sql.SqlStore;
 import org.zonelake.core.gold.sql.TableSchema;
@@ -68,7 +67,7 @@ final class LoadDumpStep implements PipelineStep {
             }
             return StepResult.succeeded(write(context, tables));
         } catch (LakeException e) {
-            if (e.code().type() == ErrorType.USER_ERROR) {
+            if (StepResult.isBadData(e)) {
                 return StepResult.failed(e.getMessage());
             }
             throw e;

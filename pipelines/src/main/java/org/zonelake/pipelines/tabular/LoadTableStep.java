@@ -6,8 +6,6 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import org.apache.spark.sql.Row;
-import org.zonelake.core.error.ErrorType;
-import org.zonelake.core.error.LakeException;
 import org.zonelake.core.gold.Provenance;
 import org.zonelake.core.gold.sql.Column;
 import org.zonelake.core.gold.sql.ColumnType;
@@ -48,14 +46,7 @@ final class LoadTableStep implements PipelineStep {
 
     @Override
     public StepResult run(StepContext context) throws Exception {
-        try {
-            return reader.withTable(context, "sql-tabular load", data -> load(context, data));
-        } catch (LakeException e) {
-            if (e.code().type() == ErrorType.USER_ERROR) {
-                return StepResult.failed(e.getMessage());
-            }
-            throw e;
-        }
+        return StepResult.failingOnBadData(() -> reader.withTable(context, "sql-tabular load", data -> load(context, data)));
     }
 
     private StepResult load(StepContext context, TabularData data) {

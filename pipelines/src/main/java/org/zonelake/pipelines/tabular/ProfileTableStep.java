@@ -9,8 +9,6 @@ import java.util.List;
 import java.util.Locale;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.functions;
-import org.zonelake.core.error.ErrorType;
-import org.zonelake.core.error.LakeException;
 import org.zonelake.core.gold.Provenance;
 import org.zonelake.core.gold.sql.Column;
 import org.zonelake.core.metadata.ColumnProfile;
@@ -49,14 +47,7 @@ final class ProfileTableStep implements PipelineStep {
 
     @Override
     public StepResult run(StepContext context) throws Exception {
-        try {
-            return reader.withTable(context, "sql-tabular profile", data -> profile(context, data));
-        } catch (LakeException e) {
-            if (e.code().type() == ErrorType.USER_ERROR) {
-                return StepResult.failed(e.getMessage());
-            }
-            throw e;
-        }
+        return StepResult.failingOnBadData(() -> reader.withTable(context, "sql-tabular profile", data -> profile(context, data)));
     }
 
     private StepResult profile(StepContext context, TabularData data) {

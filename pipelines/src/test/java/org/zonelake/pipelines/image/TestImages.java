@@ -15,11 +15,11 @@ import javax.imageio.ImageIO;
  * Small real images for tests: written by javax.imageio, and a JPEG with an EXIF segment built by hand (camera,
  * orientation, date taken with offset, f-number, GPS position and altitude), as a camera writes it.
  */
-final class TestImages {
+public final class TestImages {
     private TestImages() {}
 
     /** An image of {@code width} x {@code height} in an ImageIO format: png, jpeg, gif, bmp, tiff. */
-    static byte[] encoded(String format, int width, int height) throws IOException {
+    public static byte[] encoded(String format, int width, int height) throws IOException {
         BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
         for (int x = 0; x < width; x++) {
             for (int y = 0; y < height; y++) {
@@ -34,7 +34,7 @@ final class TestImages {
     }
 
     /** A JPEG of 8 x 6 pixels whose APP1 segment carries EXIF with camera, date, exposure and GPS tags. */
-    static byte[] jpegWithExif() throws IOException {
+    public static byte[] jpegWithExif() throws IOException {
         byte[] jpeg = encoded("jpeg", 8, 6);
         byte[] tiff = exifTiff();
         ByteBuffer app1 = ByteBuffer.allocate(4 + 6 + tiff.length);
@@ -48,7 +48,7 @@ final class TestImages {
     }
 
     /** A lossless WebP header (VP8L) of {@code width} x {@code height}: enough for its dimensions. */
-    static byte[] webp(int width, int height) {
+    public static byte[] webp(int width, int height) {
         ByteBuffer riff = ByteBuffer.allocate(26).order(ByteOrder.LITTLE_ENDIAN);
         riff.put("RIFF".getBytes(StandardCharsets.US_ASCII)).putInt(18).put("WEBP".getBytes(StandardCharsets.US_ASCII));
         riff.put("VP8L".getBytes(StandardCharsets.US_ASCII)).putInt(5).put((byte) 0x2F);

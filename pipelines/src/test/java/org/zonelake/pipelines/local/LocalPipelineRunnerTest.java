@@ -17,6 +17,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import org.zonelake.core.error.ErrorCode;
+import org.zonelake.core.error.LakeException;
 import org.zonelake.core.metadata.Operation;
 import org.zonelake.core.metadata.UploadState;
 import org.zonelake.core.process.ObjectStoredEvent;
@@ -148,6 +150,23 @@ class LocalPipelineRunnerTest {
         assertThat(calls.get("load")).hasValue(1);
         assertThat(lake.object(event).failedOperations()).extracting(Operation::detail)
                 .containsExactly("failed: step load: line 3: 2 fields, the header has 3");
+    }
+
+    @Test
+    void failsAtOnceWhenAStepThrowsAUserErrorItDidNotTurnIntoAResult() {
+        lake.route(new Route("text/*", null, "typed"));
+        LocalPipelineRunner runner = runner(Duration.ofSeconds(30), pipeline("typed", step("load", context -> {
+            count("load");
+            throw new LakeException(ErrorCode.INVALID_DATA, "Row 2: 'abc' is not an integer for column depth");
+        })));
+        ObjectStoredEvent event = lake.storedObject("a.txt", "text/plain", "x");
+
+        lake.trigger(runner).objectStored(event);
+
+        PipelineRun run = awaitFinal(event, "typed");
+        assertThat(run.state()).isEqualTo(RunState.FAILED);
+        assertThat(run.reason()).isEqualTo("step load: Row 2: 'abc' is not an integer for column depth");
+        assertThat(calls.get("load")).hasValue(1);
     }
 
     @Test
