@@ -14,6 +14,7 @@ import org.zonelake.core.gold.graph.GraphStore;
 import org.zonelake.core.gold.sql.SqlStore;
 import org.zonelake.core.gold.timeseries.TimeSeriesStore;
 import org.zonelake.graph.EmbeddedNeo4j;
+import org.zonelake.ingest.HealthCheck;
 import org.zonelake.graph.Neo4jGraphStore;
 import org.zonelake.sql.SqlZone;
 import org.zonelake.timeseries.TimeSeriesZone;
@@ -25,6 +26,8 @@ import org.zonelake.timeseries.TimeSeriesZone;
  */
 final class GoldZones implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(GoldZones.class);
+    /** The project the health checks read (a valid name, usually without data). */
+    private static final String HEALTH_PROBE_PROJECT = "zl-health-probe";
 
     private final Deque<AutoCloseable> resources = new ArrayDeque<>();
     /** Embedded servers, stopped after the stores that talk to them. */
@@ -67,6 +70,36 @@ final class GoldZones implements AutoCloseable {
 
     GraphStore graph() {
         return graph;
+    }
+
+    /**
+     * One check per zone for {@code GET /health}: a small read that reaches the server; what it finds does not matter.
+     */
+    List<HealthCheck> healthChecks() {
+        return List.of(
+                check("sql-zone", () -> sql.tables(HEALTH_PROBE_PROJECT)),
+                check("timeseries-zone", () -> timeSeries.measurements(HEALTH_PROBE_PROJECT)),
+                check("graph-zone", () -> graph.derivedFrom(HEALTH_PROBE_PROJECT, 1)));
+    }
+
+    private static HealthCheck check(String name, Runnable probe) {
+        return new HealthCheck() {
+            @Override
+            public String name() {
+                return name;
+            }
+
+            @Override
+            public boolean isUp() {
+                try {
+                    probe.run();
+                    return true;
+                } catch (RuntimeException e) {
+                    LOG.warn("Health check of the {} failed", name, e);
+                    return false;
+                }
+            }
+        };
     }
 
     private static TimeSeriesStore openTimeSeries(LakeConfig config) {

@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
@@ -23,6 +24,7 @@ import org.zonelake.identity.BuiltinIdentityProvider;
 import org.zonelake.identity.MongoAuditLog;
 import org.zonelake.ingest.Gateway;
 import org.zonelake.ingest.GatewayServices;
+import org.zonelake.ingest.HealthCheck;
 import org.zonelake.ingest.service.ContentTypeDetector;
 import org.zonelake.ingest.service.IngestDerivedObjects;
 import org.zonelake.ingest.service.IngestService;
@@ -71,7 +73,7 @@ public final class LakeServer implements AutoCloseable {
         LocalPipelineRunner runner = keep(process.createRunner(config, objectStore, new IngestDerivedObjects(ingest, objects, config.limits())));
         GatewayServices services = new GatewayServices(identity, new MongoAuditLog(store), objectStore, objects, templates,
                 uploads, ingest, store::makeDurable, config.uploadStagingDir(), config.limits(),
-                new PrometheusMeterRegistry(PrometheusConfig.DEFAULT), List.of(metadata.healthCheck()), clock, process.gatewayServices());
+                new PrometheusMeterRegistry(PrometheusConfig.DEFAULT), healthChecks(metadata, process), clock, process.gatewayServices());
 
         Housekeeping housekeeping = keep(new Housekeeping(new Sweeper(objects, ingest, clock),
                 new UploadRecovery(services, config.uploads()), identity::purgeExpiredTokens, config.housekeepingInterval(), clock));
@@ -84,6 +86,13 @@ public final class LakeServer implements AutoCloseable {
         gateway.start();
         resources.push(gateway::stop);
         LOG.info("Zonelake is up at http://{}:{} with data in {}", config.gateway().host(), gateway.port(), config.dataDir());
+    }
+
+    private static List<HealthCheck> healthChecks(MetadataZone metadata, ProcessZone process) {
+        List<HealthCheck> checks = new ArrayList<>();
+        checks.add(metadata.healthCheck());
+        checks.addAll(process.healthChecks());
+        return checks;
     }
 
     /** Starts the lake; on failure, whatever had started is stopped again. */

@@ -17,6 +17,7 @@ import org.zonelake.core.process.PipelineTrigger;
 import org.zonelake.core.process.RouteRepository;
 import org.zonelake.core.process.RunRepository;
 import org.zonelake.core.raw.ObjectStore;
+import org.zonelake.ingest.HealthCheck;
 import org.zonelake.ingest.ProcessServices;
 import org.zonelake.pipelines.Pipeline;
 import org.zonelake.pipelines.PipelineRegistry;
@@ -83,6 +84,11 @@ final class ProcessZone implements AutoCloseable {
     ProcessServices gatewayServices() {
         return new ProcessServices(repositories.runs(), repositories.routes(), repositories.profiles(), gold.timeSeries(), gold.sql(),
                 gold.graph(), this::wakeUp);
+    }
+
+    /** Health checks of the gold zones. */
+    List<HealthCheck> healthChecks() {
+        return gold.healthChecks();
     }
 
     /** Starts Spark in the background, so that the first object does not wait for it. */

@@ -41,7 +41,7 @@ class LakeServerTest {
         try (LakeServer lake = start()) {
             HttpResponse<String> health = get(lake, "/health");
             assertThat(health.statusCode()).isEqualTo(200);
-            assertThat(health.body()).contains("\"metadata\"");
+            assertThat(health.body()).contains("\"metadata\"", "\"sql-zone\"", "\"timeseries-zone\"", "\"graph-zone\"");
 
             HttpResponse<String> metrics = get(lake, "/metrics");
             assertThat(metrics.statusCode()).isEqualTo(200);
