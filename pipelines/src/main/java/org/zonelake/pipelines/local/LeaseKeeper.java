@@ -14,8 +14,8 @@ import org.zonelake.core.process.PipelineRun;
 import org.zonelake.core.process.RunRepository;
 
 /**
- * While a worker runs a step: renews the run's lease (so no other worker takes a run that is merely slow) and
- * watches for a cancel request, which it passes on at once to the running engine jobs.
+ * While a worker runs a step: renews the run's lease (so no other worker takes a run that is merely slow), watches
+ * for a cancel request, which it passes on at once to the running engine jobs, and publishes the step's log.
  */
 final class LeaseKeeper implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(LeaseKeeper.class);
@@ -29,6 +29,7 @@ final class LeaseKeeper implements AutoCloseable {
     private final ScheduledFuture<?> task;
     private volatile boolean cancelRequested;
     private volatile boolean lost;
+    private volatile Runnable duringStep = () -> { };
     private long lastRenewal = System.nanoTime();
 
     LeaseKeeper(ScheduledExecutorService timer, RunRepository runs, PipelineRun run, String worker, Duration lease,
@@ -48,6 +49,11 @@ final class LeaseKeeper implements AutoCloseable {
         return cancelRequested;
     }
 
+    /** Runs {@code work} at every check while a step runs (publishing its log); a no-op clears it. */
+    void duringStep(Runnable work) {
+        duringStep = requireNonNull(work, "work is null");
+    }
+
     /** The lease could not be renewed: another worker may own the run now. */
     boolean lost() {
         return lost;
@@ -60,6 +66,7 @@ final class LeaseKeeper implements AutoCloseable {
                 LOG.info("Run {} of project {}: cancel requested, stopping its jobs", run.id(), run.project());
                 cancelJobs.accept(run.id());
             }
+            duringStep.run();
             if (System.nanoTime() - lastRenewal > lease.toNanos() / 3) {
                 lost = !runs.renewLease(run.project(), run.id(), worker, clock.instant().plus(lease));
                 lastRenewal = System.nanoTime();

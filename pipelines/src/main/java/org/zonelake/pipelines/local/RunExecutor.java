@@ -97,9 +97,11 @@ final class RunExecutor {
         }
         var context = new RunStepContext(object, new Provenance(run.project(), run.objectId(), run.id()), services.objectStore(),
                 workDirectory(run), log, keeper::cancelRequested);
+        LiveStepLog live = new LiveStepLog(services.runs(), run.project(), run.id(), worker, running, log);
+        keeper.duringStep(live::publish);
         long startNanos = System.nanoTime();
         try {
-            StepResult result = step.run(context);
+            StepResult result = runUntilEnded(step, context, keeper, live);
             log.append("step " + step.name() + " " + result.outcome().name().toLowerCase() + " in " + millisSince(startNanos) + " ms"
                     + (result.reason().isBlank() ? "" : ": " + result.reason()));
             return settleStep(run, worker, object, running, log, result, keeper, summary);
@@ -111,6 +113,17 @@ final class RunExecutor {
             }
             log.append("step " + step.name() + " threw " + e);
             return stepThrew(run, worker, object, running, log, e, keeper);
+        }
+    }
+
+    /** Runs the step; its live log stops before anything else records how it ended. */
+    private static StepResult runUntilEnded(PipelineStep step, RunStepContext context, LeaseKeeper keeper, LiveStepLog live)
+            throws Exception {
+        try {
+            return step.run(context);
+        } finally {
+            keeper.duringStep(() -> { });
+            live.end();
         }
     }
 

@@ -73,7 +73,7 @@ final class LoadTableStep implements PipelineStep {
     private long write(StepContext context, String table, TableTarget target, List<Column> columns, Iterator<Row> rows) {
         Provenance provenance = context.provenance();
         long written = store.writeTable(provenance, new TableSchema(table, columns), target.mode(),
-                new GoldRows(rows, columns, context::cancelRequested));
+                new GoldRows(rows, columns, context::cancelRequested, soFar -> context.log("%,d rows into %s so far", soFar, table)));
         context.log("Wrote %d rows into %s (%s)", written, table, target.mode());
         return written;
     }

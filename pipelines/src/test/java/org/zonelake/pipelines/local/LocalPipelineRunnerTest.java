@@ -170,6 +170,28 @@ class LocalPipelineRunnerTest {
     }
 
     @Test
+    void showsARunningStepsLogWhileItRuns() {
+        lake.route(new Route("text/*", null, "long"));
+        ObjectStoredEvent event = lake.storedObject("a.txt", "text/plain", "x");
+        String runId = PipelineRun.idOf(event.objectId(), "long");
+        LocalPipelineRunner runner = runner(Duration.ofSeconds(30), pipeline("long", step("load", context -> {
+            context.log("100,000 rows so far");
+            await("the log seen in the run record while the step runs", () -> lake.runs.find(PipelineTestbed.PROJECT, runId)
+                    .map(run -> run.steps().get(0))
+                    .filter(step -> step.state() == RunState.RUNNING && step.log().contains("100,000 rows so far"))
+                    .isPresent());
+            return StepResult.succeeded("done");
+        })));
+
+        lake.trigger(runner).objectStored(event);
+
+        PipelineRun run = awaitFinal(event, "long");
+        assertThat(run.state()).isEqualTo(RunState.SUCCEEDED);
+        assertThat(run.steps().get(0).state()).isEqualTo(RunState.SUCCEEDED);
+        assertThat(run.steps().get(0).log()).contains("100,000 rows so far").contains("step load succeeded");
+    }
+
+    @Test
     void redoesAWholeRunOrFromOneStep() {
         lake.route(new Route("text/csv", null, "two-steps"));
         LocalPipelineRunner runner = runner(Duration.ofSeconds(30), twoSteps());
