@@ -80,7 +80,11 @@ public final class QueryParameters {
      * {@code null} when absent.
      */
     public Instant instant(String name, boolean upperBound) {
-        String value = text(name);
+        return instant(name, text(name), upperBound);
+    }
+
+    /** {@link #instant(String, boolean)} of a value already read; {@code null} stays {@code null}. */
+    public static Instant instant(String name, String value, boolean upperBound) {
         if (value == null) {
             return null;
         }

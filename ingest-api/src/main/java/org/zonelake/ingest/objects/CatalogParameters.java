@@ -1,20 +1,16 @@
 package org.zonelake.ingest.objects;
 
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
-import org.zonelake.core.error.ErrorCode;
 import org.zonelake.core.error.LakeException;
 import org.zonelake.core.metadata.CatalogQuery;
 import org.zonelake.core.metadata.CatalogQuery.SortField;
+import org.zonelake.ingest.QueryParameters;
 
 /**
  * The query string of {@code GET .../objects} as a {@link CatalogQuery}. Every mistake is a 400 naming the parameter,
@@ -74,20 +70,7 @@ final class CatalogParameters {
 
     /** A date or an instant; a date as upper bound includes that whole day (UTC). */
     private Instant instant(String name, boolean upperBound) {
-        String value = single(name);
-        if (value == null) {
-            return null;
-        }
-        try {
-            LocalDate date = LocalDate.parse(value);
-            return (upperBound ? date.plusDays(1) : date).atStartOfDay(ZoneOffset.UTC).toInstant();
-        } catch (DateTimeParseException notADate) {
-            try {
-                return OffsetDateTime.parse(value).toInstant();
-            } catch (DateTimeParseException e) {
-                throw invalid(name, "must be a date such as 2024-05-01 or an instant such as 2024-05-01T12:00:00Z, was '" + value + "'");
-            }
-        }
+        return QueryParameters.instant(name, single(name), upperBound);
     }
 
     private Map<String, String> fields() {
@@ -153,7 +136,6 @@ final class CatalogParameters {
     }
 
     private static LakeException invalid(String parameter, String problem) {
-        return new LakeException(ErrorCode.INVALID_REQUEST, "Query parameter " + parameter + " " + problem,
-                Map.of("parameter", parameter), null);
+        return QueryParameters.invalid(parameter, problem);
     }
 }
