@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.Properties;
 import org.junit.jupiter.api.Test;
 import org.zonelake.core.config.ConfigSource;
+import org.zonelake.identity.keystone.KeystoneConfig;
 
 class IdentityConfigTest {
     @Test
@@ -22,6 +23,8 @@ class IdentityConfigTest {
         assertThat(config.argon2Parallelism()).isEqualTo(1);
         assertThat(config.tokenCacheSize()).isEqualTo(10_000);
         assertThat(config.tokenCacheTtl()).isEqualTo(Duration.ofSeconds(5));
+        assertThat(config.backend()).isEqualTo(IdentityConfig.Backend.BUILTIN);
+        assertThat(config.keystone()).isEmpty();
         assertThat(config).isEqualTo(IdentityConfig.defaults());
     }
 
@@ -70,5 +73,33 @@ class IdentityConfigTest {
                 .hasMessageContaining("ZONELAKE_IDENTITY_TOKEN_TTL");
         assertThatThrownBy(() -> IdentityConfig.defaults().withArgon2(4, 1, 1))
                 .hasMessageContaining("ZONELAKE_IDENTITY_ARGON2_MEMORY_KIB");
+    }
+
+    @Test
+    void theKeystoneBackendReadsTheKeystoneSettings() {
+        IdentityConfig config = IdentityConfig.from(ConfigSource.of(Map.of(
+                "ZONELAKE_IDENTITY_BACKEND", "keystone",
+                "ZONELAKE_IDENTITY_KEYSTONE_URL", "http://127.0.0.1:55000/v3",
+                "ZONELAKE_IDENTITY_KEYSTONE_ADMIN_PASSWORD", "s3cret-service-pw")));
+
+        assertThat(config.backend()).isEqualTo(IdentityConfig.Backend.KEYSTONE);
+        assertThat(config.keystone()).contains(KeystoneConfig.of("http://127.0.0.1:55000/v3", "admin", "s3cret-service-pw", "admin", "default"));
+        assertThat(config.toString()).contains("backend=keystone").doesNotContain("s3cret-service-pw");
+    }
+
+    @Test
+    void theKeystoneBackendWithoutItsUrlOrAnUnknownBackendIsRejected() {
+        assertThatThrownBy(() -> IdentityConfig.from(ConfigSource.of(Map.of("ZONELAKE_IDENTITY_BACKEND", "keystone"))))
+                .hasMessageContaining("ZONELAKE_IDENTITY_KEYSTONE_URL");
+        assertThatThrownBy(() -> IdentityConfig.from(ConfigSource.of(Map.of("ZONELAKE_IDENTITY_BACKEND", "ldap"))))
+                .hasMessageContaining("ZONELAKE_IDENTITY_BACKEND").hasMessageContaining("ldap");
+    }
+
+    @Test
+    void keystoneSettingsAreIgnoredByTheBuiltinBackend() {
+        IdentityConfig config = IdentityConfig.from(ConfigSource.of(Map.of("ZONELAKE_IDENTITY_KEYSTONE_URL", "http://127.0.0.1:55000/v3")));
+
+        assertThat(config.backend()).isEqualTo(IdentityConfig.Backend.BUILTIN);
+        assertThat(config.keystone()).isEmpty();
     }
 }

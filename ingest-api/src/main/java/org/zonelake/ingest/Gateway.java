@@ -10,6 +10,7 @@ import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.eclipse.jetty.io.LogarithmicArrayByteBufferPool;
 import org.eclipse.jetty.server.Connector;
@@ -42,7 +43,9 @@ import org.zonelake.ingest.projects.ProjectRoutes;
 import org.zonelake.ingest.runs.LineageRoutes;
 import org.zonelake.ingest.runs.RoutingTableRoutes;
 import org.zonelake.ingest.runs.RunRoutes;
+import org.zonelake.ingest.swift.SwiftEventRoutes;
 import org.zonelake.ingest.templates.TemplateRoutes;
+import org.zonelake.webhook.SwiftEventReceiver;
 import org.zonelake.ingest.uploads.UploadRoutes;
 
 /**
@@ -52,9 +55,11 @@ import org.zonelake.ingest.uploads.UploadRoutes;
  */
 public final class Gateway {
     /** Operations under /api that need no token. {@code /health} and {@code /metrics} are outside /api. */
-    public static final Set<String> PUBLIC_OPERATIONS = Set.of("POST " + AuthRoutes.PATH, "GET " + OpenApiRoutes.PATH);
+    /** Operations without a token: login, the API document, and the Swift filter's events (signed instead). */
+    public static final Set<String> PUBLIC_OPERATIONS = Set.of("POST " + AuthRoutes.PATH, "GET " + OpenApiRoutes.PATH,
+            "POST " + SwiftEventRoutes.PATH);
     /** Route groups, each documented by {@code openapi/paths-<group>.json}. */
-    public static final List<String> OPENAPI_GROUPS = List.of("core", "objects", "templates", "uploads", "runs", "processed");
+    public static final List<String> OPENAPI_GROUPS = List.of("core", "objects", "templates", "uploads", "runs", "processed", "swift");
     private static final Logger LOG = LoggerFactory.getLogger(Gateway.class);
     /** tus carries template metadata base64-encoded in a header: room for the 64 KiB metadata limit and more. */
     private static final int REQUEST_HEADER_BYTES = 128 * 1024;
@@ -75,6 +80,11 @@ public final class Gateway {
     private final OpenApiDocument openApi;
 
     public Gateway(GatewayConfig config, GatewayServices services) {
+        this(config, services, Optional.empty());
+    }
+
+    /** With the receiver of the Swift proxy filter's events, when the raw zone is Swift. */
+    public Gateway(GatewayConfig config, GatewayServices services, Optional<SwiftEventReceiver> swiftEvents) {
         this.config = requireNonNull(config, "config is null");
         this.services = requireNonNull(services, "services is null");
         ObjectMapper mapper = Json.newMapper();
@@ -83,7 +93,7 @@ public final class Gateway {
         RequestIds.install(app);
         Problems.install(app, mapper);
         app.before("/api/*", new Authentication(services.identity(), PUBLIC_OPERATIONS));
-        routeGroups(services, mapper).forEach(group -> group.register(app));
+        routeGroups(services, mapper, swiftEvents).forEach(group -> group.register(app));
     }
 
     private void configure(JavalinConfig javalin, ObjectMapper mapper, GatewayServices services) {
@@ -125,7 +135,7 @@ public final class Gateway {
         });
     }
 
-    private List<Routes> routeGroups(GatewayServices services, ObjectMapper mapper) {
+    private List<Routes> routeGroups(GatewayServices services, ObjectMapper mapper, Optional<SwiftEventReceiver> swiftEvents) {
         Access access = new Access(services.identity());
         AuditTrail audit = new AuditTrail(services.audit(), services.clock());
         return List.of(
@@ -143,6 +153,7 @@ public final class Gateway {
                 new TimeSeriesRoutes(services, access, mapper),
                 new TableRoutes(services, access, mapper),
                 new GraphRoutes(services, access, mapper),
+                new SwiftEventRoutes(swiftEvents, mapper),
                 new HealthRoutes(services.healthChecks()),
                 new MetricsRoutes(services.metrics()),
                 new OpenApiRoutes(openApi));

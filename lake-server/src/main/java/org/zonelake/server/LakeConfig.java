@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Optional;
 import org.zonelake.core.config.ConfigSource;
 import org.zonelake.core.config.LimitsConfig;
 import org.zonelake.identity.IdentityConfig;
@@ -15,6 +16,7 @@ import org.zonelake.pipelines.local.LocalRunnerConfig;
 import org.zonelake.sql.SqlZoneConfig;
 import org.zonelake.timeseries.TimeSeriesConfig;
 import org.zonelake.raw.RawZoneConfig;
+import org.zonelake.webhook.SwiftEventsConfig;
 
 /**
  * Everything the all-in-one server reads at start-up, from the environment ({@code ZONELAKE_*}), then the properties
@@ -28,6 +30,8 @@ import org.zonelake.raw.RawZoneConfig;
  * @param timeSeries the time-series gold zone (an InfluxDB URL, or embedded QuestDB)
  * @param graph the graph gold zone (a Neo4j Bolt URL, or embedded Neo4j)
  * @param pipelines Spark and pipeline settings
+ * @param swiftEvents the receiver of the Swift proxy filter's events, set when {@code ZONELAKE_SWIFT_EVENTS_SECRET_FILE}
+ *     is (distributed mode, with the raw zone in Swift)
  */
 public record LakeConfig(
         Path dataDir,
@@ -43,7 +47,8 @@ public record LakeConfig(
         SqlZoneConfig sql,
         TimeSeriesConfig timeSeries,
         GraphConfig graph,
-        PipelinesConfig pipelines) {
+        PipelinesConfig pipelines,
+        Optional<SwiftEventsConfig> swiftEvents) {
 
     public LakeConfig {
         requireNonNull(dataDir, "dataDir is null");
@@ -59,6 +64,11 @@ public record LakeConfig(
         requireNonNull(timeSeries, "timeSeries is null");
         requireNonNull(graph, "graph is null");
         requireNonNull(pipelines, "pipelines is null");
+        requireNonNull(swiftEvents, "swiftEvents is null");
+        if (swiftEvents.isPresent() && raw.backend() != RawZoneConfig.Backend.SWIFT) {
+            throw new IllegalArgumentException(ConfigSource.environmentName(SwiftEventsConfig.SECRET_FILE) + " is set, but Swift events need "
+                    + ConfigSource.environmentName(RawZoneConfig.BACKEND) + "=swift");
+        }
     }
 
     public static LakeConfig from(ConfigSource source) {
@@ -76,7 +86,8 @@ public record LakeConfig(
                 SqlZoneConfig.from(source),
                 TimeSeriesConfig.from(source),
                 GraphConfig.from(source),
-                PipelinesConfig.from(source));
+                PipelinesConfig.from(source),
+                source.get(SwiftEventsConfig.SECRET_FILE).isPresent() ? Optional.of(SwiftEventsConfig.from(source)) : Optional.empty());
     }
 
     public Path rawZoneDir() {

@@ -14,13 +14,11 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
-import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.bridge.SLF4JBridgeHandler;
 import org.zonelake.core.config.ConfigSource;
-import org.zonelake.identity.AdminBootstrap;
-import org.zonelake.identity.BuiltinIdentityProvider;
+import org.zonelake.core.raw.ObjectStore;
 import org.zonelake.identity.MongoAuditLog;
 import org.zonelake.ingest.Gateway;
 import org.zonelake.ingest.GatewayServices;
@@ -38,8 +36,7 @@ import org.zonelake.metadata.MongoRouteRepository;
 import org.zonelake.metadata.MongoRunRepository;
 import org.zonelake.metadata.MongoTemplateRepository;
 import org.zonelake.metadata.MongoUploadRepository;
-import org.zonelake.pipelines.local.LocalPipelineRunner;
-import org.zonelake.raw.local.LocalDiskObjectStore;
+import org.zonelake.raw.RawZone;
 
 /**
  * The all-in-one lake: one JVM with the embedded defaults of every zone, wired by constructor. This is the
@@ -57,32 +54,35 @@ public final class LakeServer implements AutoCloseable {
         MetadataZone metadata = keep(MetadataZone.open(config));
         MetadataStore store = metadata.store();
 
-        BuiltinIdentityProvider identity = new BuiltinIdentityProvider(store, clock, config.identity());
-        announceAdminPassword(AdminBootstrap.ensureAdmin(identity, config.identity().adminPassword()), console);
+        IdentityZone identity = keep(IdentityZone.open(config.identity(), store, clock, console));
 
         MongoObjectRepository objects = new MongoObjectRepository(store);
         MongoUploadRepository uploads = new MongoUploadRepository(store);
         MongoTemplateRepository templates = new MongoTemplateRepository(store);
-        LocalDiskObjectStore objectStore = new LocalDiskObjectStore(config.rawZoneDir(), config.raw().segmentBytes());
+        ObjectStore objectStore = RawZone.open(config.raw(), config.rawZoneDir());
+        if (objectStore instanceof AutoCloseable closeable) {
+            keep(closeable);
+        }
         ProcessZone process = keep(new ProcessZone(config, new ProcessZone.Repositories(new MongoEventQueue(store),
                 new MongoRunRepository(store), new MongoRouteRepository(store), new MongoProfileRepository(store), objects, uploads,
                 templates), clock));
 
+        ContentTypeDetector detector = new ContentTypeDetector();
         IngestService ingest = new IngestService(objectStore, objects, templates, process.trigger(), store::makeDurable,
-                new ContentTypeDetector(), config.limits(), clock);
-        LocalPipelineRunner runner = keep(process.createRunner(config, objectStore, new IngestDerivedObjects(ingest, objects, config.limits())));
-        GatewayServices services = new GatewayServices(identity, new MongoAuditLog(store), objectStore, objects, templates,
+                detector, config.limits(), clock);
+        GatewayServices services = new GatewayServices(identity.provider(), new MongoAuditLog(store), objectStore, objects, templates,
                 uploads, ingest, store::makeDurable, config.uploadStagingDir(), config.limits(),
                 new PrometheusMeterRegistry(PrometheusConfig.DEFAULT), healthChecks(metadata, process), clock, process.gatewayServices());
 
         Housekeeping housekeeping = keep(new Housekeeping(new Sweeper(objects, ingest, clock),
-                new UploadRecovery(services, config.uploads()), identity::purgeExpiredTokens, config.housekeepingInterval(), clock));
+                new UploadRecovery(services, config.uploads()), identity.tokenPurge(), config.housekeepingInterval(), clock));
         housekeeping.runAtStartUp(startedAt);
-        runner.start();
+        keep(process.startProcessing(config, objectStore, new IngestDerivedObjects(ingest, objects, config.limits())));
         housekeeping.start();
         process.warmUp();
 
-        this.gateway = new Gateway(config.gateway(), services);
+        this.gateway = new Gateway(config.gateway(), services,
+                SwiftEvents.receiver(config.swiftEvents(), objectStore, objects, process.trigger(), store, detector, clock));
         gateway.start();
         resources.push(gateway::stop);
         LOG.info("Zonelake is up at http://{}:{} with data in {}", config.gateway().host(), gateway.port(), config.dataDir());
@@ -128,12 +128,6 @@ public final class LakeServer implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot create the data directory " + config.dataDir(), e);
         }
-    }
-
-    /** The generated password goes to the console only, never to the log files. */
-    private static void announceAdminPassword(Optional<String> generated, PrintStream console) {
-        generated.ifPresent(password -> console.printf("%n  Created the platform admin 'admin' with the password:  %s%n"
-                + "  It is shown only this once: keep it, or set ZONELAKE_ADMIN_PASSWORD before the first start.%n%n", password));
     }
 
     public static void main(String[] args) {

@@ -7,6 +7,9 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.zonelake.airflow.AirflowClient;
+import org.zonelake.airflow.AirflowDispatcher;
+import org.zonelake.airflow.AirflowPipelineTrigger;
 import org.zonelake.core.metadata.ObjectRepository;
 import org.zonelake.core.metadata.ProfileRepository;
 import org.zonelake.core.metadata.TemplateRepository;
@@ -36,10 +39,12 @@ import org.zonelake.pipelines.timeseries.TimeSeriesCsvPipeline;
 import org.zonelake.pipelines.timeseries.TimeSeriesJsonPipeline;
 
 /**
- * The process zone of the all-in-one lake: the gold zones, Spark in this JVM, every pipeline, and the runner
- * that takes "object stored" events and runs from the metadata zone. The trigger exists before the runner
- * (uploads need it, and the archive pipeline stores entries through uploads' own path), so it wakes the runner
- * through a reference set once the runner is built.
+ * The process zone as this process sees it: the gold zones, and what processes stored objects. Locally (the
+ * all-in-one lake) that is Spark in this JVM, every pipeline, and the runner that takes "object stored" events and runs
+ * from the metadata zone; the trigger exists before the runner (uploads need it, and the archive pipeline stores entries
+ * through uploads' own path), so it wakes the runner through a reference set once the runner is built. With Airflow, the
+ * trigger queues the events for the dispatcher, which starts one DAG run per object and follows it; the pipelines job
+ * on the Spark cluster records the runs.
  */
 final class ProcessZone implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ProcessZone.class);
@@ -53,6 +58,7 @@ final class ProcessZone implements AutoCloseable {
     private final LakeSpark spark;
     private final Repositories repositories;
     private final AtomicReference<LocalPipelineRunner> runner = new AtomicReference<>();
+    private final AirflowDispatcher airflow;
     private final PipelineTrigger trigger;
     private final Clock clock;
 
@@ -61,7 +67,10 @@ final class ProcessZone implements AutoCloseable {
         this.clock = requireNonNull(clock, "clock is null");
         this.gold = GoldZones.open(config);
         this.spark = LakeSpark.local(config.pipelines().sparkThreads());
-        this.trigger = new LocalPipelineTrigger(repositories.events(), this::wakeUp, clock);
+        this.airflow = config.pipelines().airflow().map(settings -> new AirflowDispatcher(new AirflowClient(settings), repositories.events(),
+                repositories.runs(), settings, clock)).orElse(null);
+        this.trigger = airflow == null ? new LocalPipelineTrigger(repositories.events(), this::wakeUp, clock)
+                : new AirflowPipelineTrigger(repositories.events(), airflow::wakeUp, clock);
     }
 
     /** Hands "object stored" events to the runner. */
@@ -69,8 +78,21 @@ final class ProcessZone implements AutoCloseable {
         return trigger;
     }
 
-    /** Builds the pipelines and the runner; objects derived from archives are stored through {@code derived}. */
-    LocalPipelineRunner createRunner(LakeConfig config, ObjectStore objectStore, DerivedObjects derived) {
+    /**
+     * Starts processing the events the trigger queues: the Airflow dispatcher, or the local runner (objects derived from
+     * archives are then stored through {@code derived}). Closing the result stops it.
+     */
+    AutoCloseable startProcessing(LakeConfig config, ObjectStore objectStore, DerivedObjects derived) {
+        if (airflow != null) {
+            airflow.start();
+            return airflow;
+        }
+        LocalPipelineRunner created = createRunner(config, objectStore, derived);
+        created.start();
+        return created;
+    }
+
+    private LocalPipelineRunner createRunner(LakeConfig config, ObjectStore objectStore, DerivedObjects derived) {
         var services = new RunnerServices(repositories.events(), repositories.runs(), repositories.objects(), repositories.uploads(),
                 objectStore, new PipelineRegistry(pipelines(config.pipelines(), derived)),
                 new Router(repositories.routes(), repositories.templates(), new JsonShapes(objectStore)),
@@ -91,8 +113,11 @@ final class ProcessZone implements AutoCloseable {
         return gold.healthChecks();
     }
 
-    /** Starts Spark in the background, so that the first object does not wait for it. */
+    /** Starts Spark in the background, so that the first object does not wait for it (local processing only). */
     void warmUp() {
+        if (airflow != null) {
+            return;
+        }
         Thread warmUp = new Thread(() -> {
             try {
                 spark.get();

@@ -120,16 +120,35 @@ public final class MongoRunRepository implements RunRepository {
         Bson claimable = Filters.and(Filters.eq(IN_BACKLOG, true), Filters.or(
                 Filters.and(Filters.eq(STATE, RunState.QUEUED.wireName()), Filters.lte(NOT_BEFORE, at)),
                 Filters.and(Filters.eq(STATE, RunState.RUNNING.wireName()), Filters.lt(LEASE_UNTIL, at))));
-        Bson update = Updates.combine(
+        FindOneAndUpdateOptions options = new FindOneAndUpdateOptions().sort(Sorts.ascending(NOT_BEFORE, QUEUED_AT))
+                .returnDocument(ReturnDocument.AFTER);
+        Document claimed = DriverCalls.call(() -> runs.findOneAndUpdate(claimable, claimedBy(worker, lease, now), options),
+                "Worker %s cannot claim a run", worker);
+        return Optional.ofNullable(claimed).map(PipelineRunCodec::fromBson);
+    }
+
+    /** The same findOneAndUpdate on one run; a queued run is claimable before its {@code not_before}. */
+    @Override
+    public Optional<PipelineRun> claim(String project, String runId, String worker, Duration lease, Instant now) {
+        requireNonNull(worker, "worker is null");
+        requireNonNull(lease, "lease is null");
+        requireNonNull(now, "now is null");
+        Bson claimable = Filters.and(key(project, runId), Filters.eq(IN_BACKLOG, true), Filters.or(
+                Filters.eq(STATE, RunState.QUEUED.wireName()),
+                Filters.and(Filters.eq(STATE, RunState.RUNNING.wireName()), Filters.lt(LEASE_UNTIL, Date.from(now)))));
+        FindOneAndUpdateOptions options = new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER);
+        Document claimed = DriverCalls.call(() -> runs.findOneAndUpdate(claimable, claimedBy(worker, lease, now), options),
+                "Worker %s cannot claim run %s of project %s", worker, runId, project);
+        return Optional.ofNullable(claimed).map(PipelineRunCodec::fromBson);
+    }
+
+    private static Bson claimedBy(String worker, Duration lease, Instant now) {
+        return Updates.combine(
                 Updates.set(STATE, RunState.RUNNING.wireName()),
                 Updates.set(WORKER, worker),
                 Updates.set(LEASE_UNTIL, Date.from(now.plus(lease))),
-                Updates.set(STARTED_AT, at),
+                Updates.set(STARTED_AT, Date.from(now)),
                 Updates.inc(ATTEMPTS, 1));
-        FindOneAndUpdateOptions options = new FindOneAndUpdateOptions().sort(Sorts.ascending(NOT_BEFORE, QUEUED_AT))
-                .returnDocument(ReturnDocument.AFTER);
-        Document claimed = DriverCalls.call(() -> runs.findOneAndUpdate(claimable, update, options), "Worker %s cannot claim a run", worker);
-        return Optional.ofNullable(claimed).map(PipelineRunCodec::fromBson);
     }
 
     @Override

@@ -117,6 +117,44 @@ public abstract class RunRepositoryContract {
     }
 
     @Test
+    public void claimsAGivenRunAheadOfOlderOnesAndBeforeItIsDue() {
+        repository().create(queued(PROJECT, 1, T0));
+        repository().create(queued(PROJECT, 2, T0.plusSeconds(60)));
+
+        PipelineRun claimed = repository().claim(PROJECT, "2-json", "job-1", LEASE, T0).orElseThrow();
+
+        assertThat(claimed.id()).isEqualTo("2-json");
+        assertThat(claimed.state()).isEqualTo(RunState.RUNNING);
+        assertThat(claimed.worker()).isEqualTo("job-1");
+        assertThat(claimed.leaseUntil()).isEqualTo(T0.plus(LEASE));
+        assertThat(claimed.attempts()).isEqualTo(1);
+        assertThat(repository().find(PROJECT, "1-json").orElseThrow().state()).isEqualTo(RunState.QUEUED);
+    }
+
+    @Test
+    public void claimsAGivenRunHeldByAnotherWorkerOnlyOnceItsLeaseExpired() {
+        repository().create(queued(PROJECT, 1, T0));
+        repository().claim("worker-1", LEASE, T0);
+
+        assertThat(repository().claim(PROJECT, "1-json", "job-1", LEASE, T0.plus(LEASE))).isEmpty();
+        PipelineRun reclaimed = repository().claim(PROJECT, "1-json", "job-1", LEASE, T0.plus(LEASE).plusMillis(1)).orElseThrow();
+        assertThat(reclaimed.worker()).isEqualTo("job-1");
+        assertThat(reclaimed.attempts()).isEqualTo(2);
+    }
+
+    @Test
+    public void claimsNoGivenRunThatIsFinalUnknownOrOfAnotherProject() {
+        repository().create(queued(PROJECT, 1, T0));
+        repository().claim(PROJECT, "1-json", "job-1", LEASE, T0);
+        repository().finish(PROJECT, "1-json", "job-1", RunState.SUCCEEDED, "done", T0);
+
+        assertThat(repository().claim(PROJECT, "1-json", "job-2", LEASE, T0)).isEmpty();
+        assertThat(repository().claim(PROJECT, "2-json", "job-2", LEASE, T0)).isEmpty();
+        repository().create(queued("beta", 3, T0));
+        assertThat(repository().claim(PROJECT, "3-json", "job-2", LEASE, T0)).isEmpty();
+    }
+
+    @Test
     public void aWorkerThatLostItsLeaseChangesNothing() {
         repository().create(queued(PROJECT, 1, T0));
         repository().claim("worker-1", LEASE, T0);

@@ -81,7 +81,8 @@ class OpenApiDocumentTest {
             }
         }));
 
-        assertThat(public_).containsExactlyInAnyOrder("POST /api/v1/auth/tokens", "GET /api/openapi.json", "GET /health", "GET /metrics");
+        assertThat(public_).containsExactlyInAnyOrder("POST /api/v1/auth/tokens", "GET /api/openapi.json", "GET /health", "GET /metrics",
+                "POST /api/v1/swift/events");
         assertThat(Gateway.PUBLIC_OPERATIONS).allMatch(public_::contains);
     }
 

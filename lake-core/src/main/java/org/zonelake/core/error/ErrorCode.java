@@ -62,6 +62,8 @@ public enum ErrorCode {
     STORAGE_FAILURE(ErrorType.EXTERNAL),
     METADATA_FAILURE(ErrorType.EXTERNAL),
     GOLD_ZONE_UNAVAILABLE(ErrorType.EXTERNAL),
+    /** The distributed process zone (Airflow) does not answer, or answers with a failure: retried later. */
+    PROCESS_ZONE_UNAVAILABLE(ErrorType.EXTERNAL),
     CLIENT_DISCONNECTED(ErrorType.USER_ERROR),
 
     INTERNAL(ErrorType.INTERNAL);

@@ -23,6 +23,15 @@ public interface RunRepository {
      */
     Optional<PipelineRun> claim(String worker, Duration lease, Instant now);
 
+    /**
+     * Claims one given run, as {@link #claim(String, Duration, Instant)} would, for a caller told to run it now (a job
+     * submitted for one object): queued, whatever its {@code notBefore} (the submitter keeps its own backoff), or
+     * running with an expired lease. Empty when the run is unknown, final, or held by a live lease.
+     */
+    default Optional<PipelineRun> claim(String project, String runId, String worker, Duration lease, Instant now) {
+        throw new UnsupportedOperationException(getClass().getSimpleName() + " cannot claim a given run");
+    }
+
     /** Extends the lease of a run {@code worker} still owns to {@code leaseUntil}; false if it lost the run. */
     boolean renewLease(String project, String runId, String worker, Instant leaseUntil);
 

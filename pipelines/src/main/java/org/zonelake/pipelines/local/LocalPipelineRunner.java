@@ -127,7 +127,8 @@ public final class LocalPipelineRunner implements AutoCloseable {
         return true;
     }
 
-    private static void withContext(String project, long objectId, String runId, Runnable work) {
+    /** Runs {@code work} with the project, object and run (if not null) in the logging MDC. */
+    static void withContext(String project, long objectId, String runId, Runnable work) {
         MDC.put("project", project);
         MDC.put("object_id", Long.toString(objectId));
         if (runId != null) {

@@ -41,17 +41,26 @@ final class RunDispatcher {
     }
 
     private void queueRun(ObjectStoredEvent event) {
-        Optional<ObjectDocument> object = services.objects().find(event.project(), event.objectId());
+        queueRun(event.project(), event.objectId(), null);
+    }
+
+    /**
+     * Queues the run of the object's routed pipeline, or of {@code pipeline} if not null, unless it exists; the id of
+     * that run, or empty when the object is gone or going.
+     */
+    Optional<String> queueRun(String project, long objectId, String pipeline) {
+        Optional<ObjectDocument> object = services.objects().find(project, objectId);
         if (object.isEmpty() || object.get().status() != ObjectStatus.STORED) {
-            LOG.debug("Object {} of project {} is gone or going; no run", event.objectId(), event.project());
-            return;
+            LOG.debug("Object {} of project {} is gone or going; no run", objectId, project);
+            return Optional.empty();
         }
-        String pipeline = services.router().pipelineFor(object.get());
-        List<String> steps = services.pipelines().find(pipeline).map(Pipeline::stepNames).orElse(List.of());
-        PipelineRun run = PipelineRun.queued(event.project(), event.objectId(), pipeline, steps, services.clock().instant());
+        String chosen = pipeline != null ? pipeline : services.router().pipelineFor(object.get());
+        List<String> steps = services.pipelines().find(chosen).map(Pipeline::stepNames).orElse(List.of());
+        PipelineRun run = PipelineRun.queued(project, objectId, chosen, steps, services.clock().instant());
         if (services.runs().create(run)) {
-            LOG.info("Object {} ({}) routed to pipeline {}: run {} queued", event.objectId(), object.get().contentType(), pipeline, run.id());
+            LOG.info("Object {} ({}) routed to pipeline {}: run {} queued", objectId, object.get().contentType(), chosen, run.id());
         }
+        return Optional.of(run.id());
     }
 
     private void retryOrGiveUp(QueuedEvent claimed, RuntimeException failure) {

@@ -25,7 +25,10 @@ public final class LakeSpark implements Supplier<SparkSession>, AutoCloseable {
         return new LakeSpark(threads <= 0 ? "local[*]" : "local[" + threads + "]");
     }
 
-    /** The session {@code spark-submit} configured (master and the rest from its command line). */
+    /**
+     * The session {@code spark-submit} configured (master, application name and the rest from its command line);
+     * only the SQL session time zone is set, to UTC, as in the lake's own JVM.
+     */
     public static LakeSpark submitted() {
         return new LakeSpark(null);
     }
@@ -65,14 +68,15 @@ public final class LakeSpark implements Supplier<SparkSession>, AutoCloseable {
 
     private SparkSession create() {
         long started = System.nanoTime();
-        SparkSession.Builder builder = SparkSession.builder().appName("zonelake-pipelines");
+        // Times without an offset are UTC in every pipeline, whichever zone the submitter's machines are in.
+        SparkSession.Builder builder = SparkSession.builder().config("spark.sql.session.timeZone", "UTC");
         if (master != null) {
-            builder.master(master)
+            builder.appName("zonelake-pipelines")
+                    .master(master)
                     .config("spark.driver.host", "127.0.0.1")
                     .config("spark.driver.bindAddress", "127.0.0.1")
                     .config("spark.ui.enabled", "false")
                     .config("spark.sql.shuffle.partitions", "4")
-                    .config("spark.sql.session.timeZone", "UTC")
                     .config("spark.sql.adaptive.enabled", "true");
         }
         SparkSession created = builder.getOrCreate();
@@ -80,9 +84,10 @@ public final class LakeSpark implements Supplier<SparkSession>, AutoCloseable {
         return created;
     }
 
+    /** Stops the session if one was created: in the lake's JVM at shutdown, under spark-submit when the job ends. */
     @Override
     public synchronized void close() {
-        if (session != null && master != null) {
+        if (session != null) {
             session.stop();
             session = null;
         }

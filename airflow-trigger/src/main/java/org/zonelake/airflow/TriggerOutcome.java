@@ -1,0 +1,7 @@
+package org.zonelake.airflow;
+
+/** What triggering a DAG run did: a new run, or none because a run with that id exists (an earlier attempt's). */
+public enum TriggerOutcome {
+    CREATED,
+    ALREADY_EXISTS
+}
