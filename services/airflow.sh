@@ -361,6 +361,8 @@ print_env() {
   echo "export ${ENV_PREFIX}_USER=$USER_NAME"
   echo "export ${ENV_PREFIX}_PASSWORD=$(<"$PASSWORD_FILE")"
   echo "export ${ENV_PREFIX}_API_VERSION=${API#api/}"
+  # Where the DAG's tasks read the lake's settings for the pipelines job (a distributed lake writes it).
+  echo "export ${ENV_PREFIX}_JOB_ENV_FILE=${ZONELAKE_PIPELINES_JOB_ENV_FILE:-$DIR/pipelines-job.env}"
 }
 
 case $COMMAND in

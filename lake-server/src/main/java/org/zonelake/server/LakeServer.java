@@ -14,6 +14,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.bridge.SLF4JBridgeHandler;
@@ -37,6 +38,7 @@ import org.zonelake.metadata.MongoRunRepository;
 import org.zonelake.metadata.MongoTemplateRepository;
 import org.zonelake.metadata.MongoUploadRepository;
 import org.zonelake.raw.RawZone;
+import org.zonelake.webhook.SwiftEventReceiver;
 
 /**
  * The all-in-one lake: one JVM with the embedded defaults of every zone, wired by constructor. This is the
@@ -70,9 +72,10 @@ public final class LakeServer implements AutoCloseable {
         ContentTypeDetector detector = new ContentTypeDetector();
         IngestService ingest = new IngestService(objectStore, objects, templates, process.trigger(), store::makeDurable,
                 detector, config.limits(), clock);
+        PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         GatewayServices services = new GatewayServices(identity.provider(), new MongoAuditLog(store), objectStore, objects, templates,
                 uploads, ingest, store::makeDurable, config.uploadStagingDir(), config.limits(),
-                new PrometheusMeterRegistry(PrometheusConfig.DEFAULT), healthChecks(metadata, process), clock, process.gatewayServices());
+                metrics, healthChecks(metadata, process), clock, process.gatewayServices());
 
         Housekeeping housekeeping = keep(new Housekeeping(new Sweeper(objects, ingest, clock),
                 new UploadRecovery(services, config.uploads()), identity.tokenPurge(), config.housekeepingInterval(), clock));
@@ -81,8 +84,10 @@ public final class LakeServer implements AutoCloseable {
         housekeeping.start();
         process.warmUp();
 
-        this.gateway = new Gateway(config.gateway(), services,
-                SwiftEvents.receiver(config.swiftEvents(), objectStore, objects, process.trigger(), store, detector, clock));
+        Optional<SwiftEventReceiver> swiftEvents = SwiftEvents.receiver(config.swiftEvents(), objectStore, objects, process.trigger(), store,
+                detector, clock);
+        swiftEvents.ifPresent(receiver -> SwiftEvents.exportCounters(receiver, metrics));
+        this.gateway = new Gateway(config.gateway(), services, swiftEvents);
         gateway.start();
         resources.push(gateway::stop);
         LOG.info("Zonelake is up at http://{}:{} with data in {}", config.gateway().host(), gateway.port(), config.dataDir());

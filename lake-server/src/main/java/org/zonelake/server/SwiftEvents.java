@@ -1,11 +1,15 @@
 package org.zonelake.server;
 
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.Clock;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.ToLongFunction;
 import org.zonelake.core.metadata.ObjectRepository;
 import org.zonelake.core.process.PipelineTrigger;
 import org.zonelake.core.raw.ForeignObjects;
@@ -14,6 +18,7 @@ import org.zonelake.ingest.service.ContentTypeDetector;
 import org.zonelake.metadata.MetadataStore;
 import org.zonelake.webhook.ContentTypeResolver;
 import org.zonelake.webhook.MongoSeenEvents;
+import org.zonelake.webhook.ReceiverCounters;
 import org.zonelake.webhook.SwiftEventReceiver;
 import org.zonelake.webhook.SwiftEventsConfig;
 
@@ -32,6 +37,17 @@ final class SwiftEvents {
             return new SwiftEventReceiver(settings, objects, objectStore, foreignObjects, trigger,
                     new MongoSeenEvents(store, settings.seenRetention(), clock), detectedLikeUploads(objectStore, detector), clock);
         });
+    }
+
+    /** {@code zonelake_swift_events_total{outcome}}: what the receiver did with the filter's deliveries. */
+    static void exportCounters(SwiftEventReceiver receiver, MeterRegistry metrics) {
+        Map<String, ToLongFunction<ReceiverCounters>> outcomes = Map.of("accepted", ReceiverCounters::accepted,
+                "duplicate", ReceiverCounters::duplicate, "ignored", ReceiverCounters::ignored, "rejected", ReceiverCounters::rejected,
+                "failed", ReceiverCounters::failed, "adopted", ReceiverCounters::adopted, "bytes_missing", ReceiverCounters::bytesMissing);
+        outcomes.forEach((outcome, count) -> FunctionCounter.builder("zonelake.swift.events", receiver, r -> count.applyAsLong(r.counters()))
+                .description("Deliveries of the Swift proxy filter, by what the receiver did with them")
+                .tag("outcome", outcome)
+                .register(metrics));
     }
 
     /** Adopted objects get the type their writer declared, else that of their name's extension, else Tika's on their first bytes. */

@@ -16,10 +16,10 @@ import java.util.List;
 import java.util.Map;
 
 /** The packaged all-in-one server run as a child process, as {@code ./zonelake up} runs it. */
-final class LakeProcess implements AutoCloseable {
+public final class LakeProcess implements AutoCloseable {
     private final Process process;
     private final Path output;
-    final int port;
+    public final int port;
 
     private LakeProcess(Process process, Path output, int port) {
         this.process = process;
@@ -28,11 +28,15 @@ final class LakeProcess implements AutoCloseable {
     }
 
     static LakeProcess start(Path dataDir, Map<String, String> extraEnvironment) throws IOException {
+        return start(dataDir, extraEnvironment, freePort());
+    }
+
+    /** On a given port: the distributed tier's Swift filter posts its events to a fixed address. */
+    public static LakeProcess start(Path dataDir, Map<String, String> extraEnvironment, int port) throws IOException {
         String jar = System.getProperty("zonelake.server.jar");
         if (jar == null || !Files.exists(Path.of(jar))) {
             throw new IllegalStateException("The packaged server jar is missing (" + jar + "): run through Maven's verify phase");
         }
-        int port = freePort();
         Files.createDirectories(dataDir);
         Path output = Files.createTempFile(dataDir.getParent(), "lake-output-", ".log");
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
@@ -50,7 +54,7 @@ final class LakeProcess implements AutoCloseable {
     }
 
     /** Waits until GET /health answers 200, failing early if the process dies. */
-    LakeProcess awaitHealthy(Duration timeout) throws Exception {
+    public LakeProcess awaitHealthy(Duration timeout) throws Exception {
         HttpClient http = HttpClient.newHttpClient();
         Instant deadline = Instant.now().plus(timeout);
         while (Instant.now().isBefore(deadline)) {
@@ -71,7 +75,7 @@ final class LakeProcess implements AutoCloseable {
         throw new IllegalStateException("The server did not become healthy within " + timeout + ":\n" + output());
     }
 
-    String output() throws IOException {
+    public String output() throws IOException {
         return Files.readString(output);
     }
 
@@ -89,7 +93,7 @@ final class LakeProcess implements AutoCloseable {
         }
     }
 
-    static int freePort() throws IOException {
+    public static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
             return socket.getLocalPort();
         }

@@ -52,7 +52,7 @@ final class LakeClient {
         }
     }
 
-    private LakeClient(int port, String token) {
+    LakeClient(int port, String token) {
         this.port = port;
         this.token = token;
     }
@@ -137,8 +137,12 @@ final class LakeClient {
 
     /** Waits until the object's run is final; answers it. An object has one run (one pipeline). */
     JsonNode awaitRun(String project, long objectId) {
+        return awaitRun(project, objectId, RUN_TIMEOUT);
+    }
+
+    JsonNode awaitRun(String project, long objectId, Duration timeout) {
         String path = projectPath(project) + "/runs?object_id=" + objectId;
-        JsonNode runs = await("the run of object " + objectId + " to end", () -> json(path).path("items"),
+        JsonNode runs = await("the run of object " + objectId + " to end", timeout, () -> json(path).path("items"),
                 items -> items.size() > 0 && isFinal(items.get(0)));
         assertThat(runs.size()).as("runs of object %d: %s", objectId, runs).isEqualTo(1);
         return runs.get(0);
@@ -158,11 +162,15 @@ final class LakeClient {
 
     /** Polls {@code read} until {@code done} holds, failing after {@link #RUN_TIMEOUT}. */
     static <T> T await(String what, Supplier<T> read, Predicate<T> done) {
-        long deadline = System.nanoTime() + RUN_TIMEOUT.toNanos();
+        return await(what, RUN_TIMEOUT, read, done);
+    }
+
+    static <T> T await(String what, Duration timeout, Supplier<T> read, Predicate<T> done) {
+        long deadline = System.nanoTime() + timeout.toNanos();
         T value = read.get();
         while (!done.test(value)) {
             if (System.nanoTime() - deadline > 0) {
-                throw new AssertionError("Timed out after " + RUN_TIMEOUT + " waiting for " + what + "; last seen: " + value);
+                throw new AssertionError("Timed out after " + timeout + " waiting for " + what + "; last seen: " + value);
             }
             LockSupport.parkNanos(POLL_NANOS);
             value = read.get();
