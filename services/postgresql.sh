@@ -4,6 +4,7 @@
 #   services/postgresql.sh start   install the Debian packages if missing, create the cluster (once), start it,
 #                                  create the role and database, wait until it answers
 #   services/postgresql.sh env     print the export lines the *IT tests read (eval "$(services/postgresql.sh env)")
+#   services/postgresql.sh status  say whether this cluster runs (exit 1 if not)
 #   services/postgresql.sh stop    stop this cluster, and nothing else
 #
 # Settings: ZONELAKE_SERVICES_DIR (default /tmp/zonelake-services; the cluster lives in its postgresql/ folder),
@@ -125,9 +126,19 @@ stop() {
   fi
 }
 
+status() {
+  if running; then
+    say "running on 127.0.0.1:$PORT, data in $DATA"
+  else
+    say "not running"
+    return 1
+  fi
+}
+
 case "${1:-}" in
   start) start ;;
   env) print_env ;;
+  status) status ;;
   stop) stop ;;
-  *) echo "usage: $0 start|env|stop" >&2; exit 2 ;;
+  *) echo "usage: $0 start|env|status|stop" >&2; exit 2 ;;
 esac
