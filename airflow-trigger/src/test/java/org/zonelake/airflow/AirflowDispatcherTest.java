@@ -15,6 +15,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 import org.zonelake.core.process.ObjectStoredEvent;
 import org.zonelake.core.process.PipelineRun;
 import org.zonelake.core.process.RunState;
+import org.zonelake.core.testing.MutableClock;
 
 class AirflowDispatcherTest {
     private static final String DAG = "zonelake_object_stored";

@@ -23,6 +23,7 @@ import org.zonelake.core.identity.AuthToken;
 import org.zonelake.core.identity.IdentityProvider;
 import org.zonelake.core.identity.NewUser;
 import org.zonelake.core.identity.ProjectRole;
+import org.zonelake.core.testing.MutableClock;
 import org.zonelake.metadata.EmbeddedMongoServer;
 import org.zonelake.metadata.MetadataStore;
 

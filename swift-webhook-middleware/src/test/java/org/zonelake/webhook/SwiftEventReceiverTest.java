@@ -22,6 +22,7 @@ import org.zonelake.core.metadata.ObjectStatus;
 import org.zonelake.core.process.ObjectStoredEvent;
 import org.zonelake.core.raw.ObjectKey;
 import org.zonelake.core.raw.StoredBlob;
+import org.zonelake.core.testing.MutableClock;
 import org.zonelake.metadata.EmbeddedMetadataStores;
 import org.zonelake.metadata.MongoObjectRepository;
 import org.zonelake.webhook.Deliveries.Delivery;

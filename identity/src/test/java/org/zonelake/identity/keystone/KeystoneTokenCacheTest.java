@@ -8,7 +8,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.zonelake.core.identity.Principal;
 import org.zonelake.core.identity.ProjectRole;
-import org.zonelake.identity.MutableClock;
+import org.zonelake.core.testing.MutableClock;
 
 class KeystoneTokenCacheTest {
     private static final Instant START = Instant.parse("2030-01-01T00:00:00Z");

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.zonelake.core.error.ErrorCode;
 import org.zonelake.core.error.LakeException;
+import org.zonelake.core.testing.MutableClock;
 
 class KeystoneAuthTest {
     private static final String TOKEN = """

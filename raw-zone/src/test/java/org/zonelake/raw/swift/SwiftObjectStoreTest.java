@@ -26,6 +26,7 @@ import org.zonelake.core.error.ErrorCode;
 import org.zonelake.core.error.LakeException;
 import org.zonelake.core.raw.ObjectKey;
 import org.zonelake.core.raw.StoredBlob;
+import org.zonelake.core.testing.MutableClock;
 
 /** What a real Swift does not easily do on request: refuse a token, run out of space, drop a connection mid-PUT. */
 class SwiftObjectStoreTest {

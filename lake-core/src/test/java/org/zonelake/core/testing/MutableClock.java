@@ -1,4 +1,6 @@
-package org.zonelake.raw.swift;
+package org.zonelake.core.testing;
+
+import static java.util.Objects.requireNonNull;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -6,15 +8,15 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
-/** A clock the test moves by hand. */
-final class MutableClock extends Clock {
+/** A clock that stands still until a test moves it. */
+public final class MutableClock extends Clock {
     private volatile Instant now;
 
-    MutableClock(Instant start) {
-        this.now = start;
+    public MutableClock(Instant start) {
+        this.now = requireNonNull(start, "start is null");
     }
 
-    void advance(Duration duration) {
+    public void advance(Duration duration) {
         now = now.plus(duration);
     }
 
@@ -30,6 +32,6 @@ final class MutableClock extends Clock {
 
     @Override
     public Clock withZone(ZoneId zone) {
-        return this;
+        throw new UnsupportedOperationException("MutableClock is always UTC");
     }
 }
