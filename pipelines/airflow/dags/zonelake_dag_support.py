@@ -32,6 +32,7 @@ NOT_HANDLED = "not_handled"
 MAX_REASON_CHARS = 1000
 
 PROJECT = re.compile(r"[a-z0-9][a-z0-9_-]{0,62}")
+PIPELINE = re.compile(r"[a-z0-9][a-z0-9-]{0,62}")
 SENSITIVE_NAME = re.compile(r"PASSWORD|SECRET|TOKEN|CREDENTIAL|PRIVATE|_KEY$", re.IGNORECASE)
 
 # Content type (parameters ignored, '*' matches any run of characters) -> family; the first match wins.
@@ -96,11 +97,13 @@ def task_id_of(family: str) -> str:
 
 @dataclass(frozen=True)
 class JobRequest:
-    """The part of a DAG run's conf (the lake's "object stored" event) the job needs."""
+    """The part of a DAG run's conf (the lake's "object stored" event) the job needs; 'pipeline' is there when the
+    lake asks for one run again (a redo): the job then runs that pipeline instead of routing the object."""
 
     project: str
     object_id: int
     content_type: str | None
+    pipeline: str | None = None
 
     @staticmethod
     def from_conf(conf: Mapping[str, Any] | None) -> "JobRequest":
@@ -112,7 +115,10 @@ class JobRequest:
         if isinstance(object_id, bool) or not isinstance(object_id, (int, str)) or not str(object_id).isdigit():
             raise AirflowFailException(f"The DAG run's conf has no valid object_id: {object_id!r}")
         content_type = conf.get("content_type")
-        return JobRequest(project, int(object_id), content_type if isinstance(content_type, str) else None)
+        pipeline = conf.get("pipeline")
+        if pipeline is not None and (not isinstance(pipeline, str) or not PIPELINE.fullmatch(pipeline)):
+            raise AirflowFailException(f"The DAG run's conf has an invalid pipeline: {pipeline!r}")
+        return JobRequest(project, int(object_id), content_type if isinstance(content_type, str) else None, pipeline)
 
 
 def choose_branch(dag_run=None, **_: Any) -> str:
@@ -190,6 +196,7 @@ def spark_submit_command(settings: JobSettings, resources: Resources, request: J
         settings.jar,
         "--project", request.project,
         "--object-id", str(request.object_id),
+        *(["--pipeline", request.pipeline] if request.pipeline else []),
     ]
 
 

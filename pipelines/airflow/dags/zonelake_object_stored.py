@@ -2,8 +2,10 @@
 
 The lake (airflow-trigger's AirflowPipelineTrigger) triggers this DAG with the "object stored" event as the run's
 conf (project, object_id, storage_name, content_type, size, sha256, template, uploader, stored_at) and a run id
-derived from the event. The run picks the Spark resources by the object's content type and spark-submits the
-pipelines job, which routes the object by its project's table and records and settles the lake's run records.
+derived from the event. When the lake asks for one run again (a redo through the runs API), the conf also holds
+'pipeline' and the run id names the run and its generation; the job then runs that pipeline (--pipeline). The run
+picks the Spark resources by the object's content type and spark-submits the pipelines job, which routes the object
+by its project's table and records and settles the lake's run records.
 A task that fails for good leaves its reason in the XCom 'zonelake_failure', which the lake's follower reads.
 """
 

@@ -52,10 +52,10 @@ def fake_spark_submit(tmp_path, monkeypatch):
     return tmp_path
 
 
-def run_operator(exit_code, monkeypatch, family="tabular"):
+def run_operator(exit_code, monkeypatch, family="tabular", **extra_conf):
     monkeypatch.setenv("FAKE_EXIT_CODE", str(exit_code))
     operator = PipelinesJobOperator(task_id=f"spark_submit_{family}", family=family)
-    operator.execute({"dag_run": FakeDagRun({"project": "p1", "object_id": 7, "content_type": "text/csv"})})
+    operator.execute({"dag_run": FakeDagRun({"project": "p1", "object_id": 7, "content_type": "text/csv", **extra_conf})})
 
 
 def test_submits_the_job_for_the_object_with_the_family_resources(fake_spark_submit, monkeypatch):
@@ -66,6 +66,26 @@ def test_submits_the_job_for_the_object_with_the_family_resources(fake_spark_sub
     assert args[args.index("--class") + 1] == "org.zonelake.job.PipelinesJob"
     assert args[args.index("--executor-memory") + 1] == "1g"
     assert args[-5:] == ["/opt/zonelake/job.jar", "--project", "p1", "--object-id", "7"]
+
+
+def test_passes_the_pipeline_of_a_redo_to_the_job(fake_spark_submit, monkeypatch):
+    run_operator(0, monkeypatch, pipeline="sql-tabular")
+
+    args = (fake_spark_submit / "args").read_text().split()
+    assert args[-7:] == ["/opt/zonelake/job.jar", "--project", "p1", "--object-id", "7", "--pipeline", "sql-tabular"]
+
+
+def test_without_a_pipeline_in_the_conf_the_job_routes_the_object():
+    command = spark_submit_command(JobSettings("spark-submit", "spark://m:1", "job.jar"), support.FAMILY_RESOURCES["json"],
+                                   JobRequest.from_conf({"project": "p1", "object_id": 3, "pipeline": None}), "run")
+
+    assert "--pipeline" not in command
+
+
+@pytest.mark.parametrize("pipeline", ["", "--project", "sql tabular", "x; rm -rf /", 7, ["sql-tabular"]])
+def test_refuses_a_conf_whose_pipeline_is_not_a_pipeline_name(pipeline):
+    with pytest.raises(AirflowFailException, match="invalid pipeline"):
+        JobRequest.from_conf({"project": "p1", "object_id": 3, "pipeline": pipeline})
 
 
 def test_exit_code_2_fails_without_retry(fake_spark_submit, monkeypatch):

@@ -1,6 +1,7 @@
 """A stand-in for zonelake_object_stored in the lake's ITs (airflow-trigger's AirflowPipelineTriggerIT).
 
-Takes the same conf, needs no Spark: its one task returns "<project>/<object_id>" (the XCom return_value), or,
+Takes the same conf, needs no Spark: its one task returns "<project>/<object_id>", with "/<pipeline>" when the conf
+names one (a redo), as the XCom return_value; or,
 when the event's template is 'it-fail', fails after one retry through the same failure callback as the real DAG.
 """
 
@@ -31,7 +32,7 @@ def probe(dag_run=None, **_):
     request = JobRequest.from_conf(conf)
     if conf.get("template") == FAIL_TEMPLATE:
         raise AirflowException(f"probe asked to fail for object {request.object_id} of project {request.project}")
-    return f"{request.project}/{request.object_id}"
+    return f"{request.project}/{request.object_id}" + (f"/{request.pipeline}" if request.pipeline else "")
 
 
 with DAG(

@@ -93,6 +93,21 @@ final class DagRunReflection {
         }
     }
 
+    /**
+     * Settles a run no job holds (queued, or running with a lease run out) in {@code state}: claimed first, so a job that
+     * took the run meanwhile keeps it. Returns whether it was settled.
+     */
+    boolean settleUnheld(PipelineRun run, RunState state, String reason) {
+        Instant now = clock.instant();
+        boolean settled = claim(run, now).isPresent() && runs.finish(run.project(), run.id(), worker, state, reason, now);
+        if (settled) {
+            LOG.info("Run {} of object {} {}: {}", run.id(), run.objectId(), state.wireName(), reason);
+        } else {
+            LOG.debug("Run {} of object {} was taken or settled meanwhile; left as it is", run.id(), run.objectId());
+        }
+        return settled;
+    }
+
     private Optional<PipelineRun> claim(PipelineRun run, Instant now) {
         try {
             return runs.claim(run.project(), run.id(), worker, lease, now);

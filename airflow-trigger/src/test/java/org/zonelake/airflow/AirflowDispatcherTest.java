@@ -29,6 +29,7 @@ class AirflowDispatcherTest {
     private final MutableClock clock = new MutableClock(T0);
     private final InMemoryEventQueue events = new InMemoryEventQueue();
     private final InMemoryRunRepository runs = new InMemoryRunRepository();
+    private final InMemoryObjectRepository objects = new InMemoryObjectRepository();
     private FakeAirflow airflow;
     private AirflowDispatcher dispatcher;
     private AirflowPipelineTrigger trigger;
@@ -39,7 +40,7 @@ class AirflowDispatcherTest {
         server.start();
         AirflowConfig config = AirflowConfig.of(server.url("/").toString(), FakeAirflow.USER, FakeAirflow.PASSWORD, ApiVersion.AUTO)
                 .withTimings(POLL, Duration.ofSeconds(1), Duration.ofSeconds(10));
-        dispatcher = new AirflowDispatcher(new AirflowClient(config), events, runs, config, clock);
+        dispatcher = new AirflowDispatcher(new AirflowClient(config), events, runs, objects, config, clock);
         trigger = new AirflowPipelineTrigger(events, dispatcher::wakeUp, clock);
     }
 
@@ -196,7 +197,7 @@ class AirflowDispatcherTest {
         server.setDispatcher(airflow);
         AirflowConfig config = AirflowConfig.of(server.url("/").toString(), FakeAirflow.USER, FakeAirflow.PASSWORD, ApiVersion.V2)
                 .withTimings(Duration.ofMinutes(10), Duration.ofSeconds(1), Duration.ofSeconds(10));
-        dispatcher = new AirflowDispatcher(new AirflowClient(config), events, runs, config, Clock.systemUTC());
+        dispatcher = new AirflowDispatcher(new AirflowClient(config), events, runs, objects, config, Clock.systemUTC());
         trigger = new AirflowPipelineTrigger(events, dispatcher::wakeUp, Clock.systemUTC());
         dispatcher.start();
 

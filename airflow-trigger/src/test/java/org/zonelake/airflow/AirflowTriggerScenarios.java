@@ -17,7 +17,8 @@ import org.zonelake.core.process.RunState;
 /**
  * The trigger, dispatcher and follower against a real Airflow that runs the IT probe DAG
  * (pipelines/airflow/tests/dags/zonelake_it_probe.py): it succeeds, or fails after one retry when the event's
- * template is {@code it-fail}. Each run uses a project of its own, since Airflow keeps the DAG runs of earlier runs.
+ * template is {@code it-fail}. Each run uses a project of its own, since Airflow keeps the DAG runs of earlier runs. The
+ * probe settles no run record, so a redone run whose DAG run succeeded is left failed by the follower, saying so.
  */
 abstract class AirflowTriggerScenarios {
     static final String PROBE_DAG = "zonelake_it_probe";
@@ -25,6 +26,7 @@ abstract class AirflowTriggerScenarios {
 
     private final InMemoryEventQueue events = new InMemoryEventQueue();
     private final InMemoryRunRepository runs = new InMemoryRunRepository();
+    private final InMemoryObjectRepository objects = new InMemoryObjectRepository();
     private final String project = "it-" + Long.toString(System.currentTimeMillis(), 36) + "-" + Integer.toString(new java.util.Random().nextInt(1296), 36);
     private AirflowConfig config;
     private AirflowClient client;
@@ -38,14 +40,16 @@ abstract class AirflowTriggerScenarios {
     void startTheDispatcher() {
         config = airflow().withDagId(PROBE_DAG).withTimings(Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ofSeconds(5));
         client = new AirflowClient(config);
-        dispatcher = new AirflowDispatcher(client, events, runs, config, Clock.systemUTC());
+        dispatcher = new AirflowDispatcher(client, events, runs, objects, config, Clock.systemUTC());
         trigger = new AirflowPipelineTrigger(events, dispatcher::wakeUp, Clock.systemUTC());
         dispatcher.start();
     }
 
     @AfterEach
     void stopTheDispatcher() {
-        dispatcher.close();
+        if (dispatcher != null) { // null when the IT was skipped: no Airflow configured
+            dispatcher.close();
+        }
     }
 
     private ObjectStoredEvent event(long objectId, String template) {
@@ -118,5 +122,35 @@ abstract class AirflowTriggerScenarios {
                 .containsExactly(RunState.FAILED, reason);
         assertThat(runs.find(project, "4-airflow").orElseThrow()).extracting(PipelineRun::state, PipelineRun::reason)
                 .containsExactly(RunState.FAILED, reason.replace(":3 of", ":4 of").replace("object 3", "object 4"));
+    }
+
+    @Test
+    void aRedoneRunGetsADagRunOfItsOwnPerGenerationThatAirflowRunsWithItsPipeline() {
+        objects.store(project, 5, "text/csv", Instant.now());
+        PipelineRun run = PipelineRun.queued(project, 5, "sql-tabular", List.of("load"), Instant.now());
+        runs.create(run);
+        runs.claim(project, run.id(), "job-worker", Duration.ofHours(1), Instant.now());
+        runs.finish(project, run.id(), "job-worker", RunState.FAILED, "settled by the job", Instant.now());
+        var runsApi = dispatcher.reportingChanges(runs);
+
+        String first = redoAndAwaitItsDagRun(runsApi, run.id());
+        String second = redoAndAwaitItsDagRun(runsApi, run.id());
+
+        assertThat(second).isNotEqualTo(first);
+        for (String dagRunId : List.of(first, second)) {
+            assertThat(client.findDagRun(PROBE_DAG, dagRunId).orElseThrow().state()).isEqualTo(DagRunState.SUCCESS);
+            assertThat(client.xcomValue(PROBE_DAG, dagRunId, "probe", "return_value").orElseThrow().asText())
+                    .isEqualTo(project + "/5/sql-tabular");
+        }
+        assertThat(runs.find(project, run.id()).orElseThrow().reason())
+                .isEqualTo("Airflow DAG run " + second + " of DAG " + PROBE_DAG + " succeeded but its job did not settle the run");
+    }
+
+    /** Redoes the run through the runs API's repository and waits until the follower settled the redo's DAG run. */
+    private String redoAndAwaitItsDagRun(org.zonelake.core.process.RunRepository runsApi, String runId) {
+        assertThat(runsApi.requestRedo(project, runId, null, Instant.now())).isTrue();
+        String dagRunId = DagRunRequests.dagRunId(runs.find(project, runId).orElseThrow());
+        awaitTrue(() -> runs.find(project, runId).orElseThrow().state().isFinal(), "the redo's DAG run " + dagRunId + " ended and was reflected");
+        return dagRunId;
     }
 }

@@ -16,7 +16,8 @@ import org.zonelake.core.process.StepRun;
 
 /**
  * A {@link RunRepository} in a map with the metadata zone's conditional updates (a change by a worker that does not
- * own the run changes nothing); listing returns one page. Redo is not needed here and not offered.
+ * own the run changes nothing); listing returns one page. A redo re-queues a final run as the metadata zone does: due
+ * at once, a new {@code queued_at}, the steps from the one redone reset.
  */
 final class InMemoryRunRepository implements RunRepository {
     private final Map<String, PipelineRun> runs = new LinkedHashMap<>();
@@ -79,8 +80,21 @@ final class InMemoryRunRepository implements RunRepository {
     }
 
     @Override
-    public boolean requestRedo(String project, String runId, String fromStep, Instant now) {
-        throw new UnsupportedOperationException("not needed by the Airflow trigger's tests");
+    public synchronized boolean requestRedo(String project, String runId, String fromStep, Instant now) {
+        PipelineRun run = runs.get(key(project, runId));
+        if (run == null || !run.state().isFinal()) {
+            return false;
+        }
+        List<String> names = run.steps().stream().map(StepRun::name).toList();
+        int from = fromStep == null ? 0 : names.indexOf(fromStep);
+        if (from < 0) {
+            throw new IllegalArgumentException("Cannot redo run " + runId + " from step " + fromStep + ": its steps are " + names);
+        }
+        List<StepRun> steps = new java.util.ArrayList<>(run.steps().subList(0, from));
+        run.steps().subList(from, names.size()).forEach(step -> steps.add(StepRun.queued(step.name())));
+        runs.put(key(project, runId), new PipelineRun(run.id(), run.project(), run.objectId(), run.pipeline(), RunState.QUEUED, run.attempts(),
+                now, null, null, "", steps, fromStep, false, null, null, now));
+        return true;
     }
 
     @Override

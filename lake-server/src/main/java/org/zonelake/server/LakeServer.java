@@ -81,6 +81,7 @@ public final class LakeServer implements AutoCloseable {
                 new UploadRecovery(services, config.uploads()), identity.tokenPurge(), config.housekeepingInterval(), clock));
         housekeeping.runAtStartUp(startedAt);
         keep(process.startProcessing(config, objectStore, new IngestDerivedObjects(ingest, objects, config.limits())));
+        process.resumeProjects(identity.provider().listProjects());
         housekeeping.start();
         process.warmUp();
 

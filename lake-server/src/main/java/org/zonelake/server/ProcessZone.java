@@ -10,6 +10,7 @@ import org.slf4j.LoggerFactory;
 import org.zonelake.airflow.AirflowClient;
 import org.zonelake.airflow.AirflowDispatcher;
 import org.zonelake.airflow.AirflowPipelineTrigger;
+import org.zonelake.core.identity.Project;
 import org.zonelake.core.metadata.ObjectRepository;
 import org.zonelake.core.metadata.ProfileRepository;
 import org.zonelake.core.metadata.TemplateRepository;
@@ -43,8 +44,8 @@ import org.zonelake.pipelines.timeseries.TimeSeriesJsonPipeline;
  * all-in-one lake) that is Spark in this JVM, every pipeline, and the runner that takes "object stored" events and runs
  * from the metadata zone; the trigger exists before the runner (uploads need it, and the archive pipeline stores entries
  * through uploads' own path), so it wakes the runner through a reference set once the runner is built. With Airflow, the
- * trigger queues the events for the dispatcher, which starts one DAG run per object and follows it; the pipelines job
- * on the Spark cluster records the runs.
+ * trigger queues the events for the dispatcher, which starts one DAG run per object and follows it, and one per
+ * generation of a run no job will take (a redo); the pipelines job on the Spark cluster records the runs.
  */
 final class ProcessZone implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ProcessZone.class);
@@ -68,7 +69,7 @@ final class ProcessZone implements AutoCloseable {
         this.gold = GoldZones.open(config);
         this.spark = LakeSpark.local(config.pipelines().sparkThreads());
         this.airflow = config.pipelines().airflow().map(settings -> new AirflowDispatcher(new AirflowClient(settings), repositories.events(),
-                repositories.runs(), settings, clock)).orElse(null);
+                repositories.runs(), repositories.objects(), settings, clock)).orElse(null);
         this.trigger = airflow == null ? new LocalPipelineTrigger(repositories.events(), this::wakeUp, clock)
                 : new AirflowPipelineTrigger(repositories.events(), airflow::wakeUp, clock);
     }
@@ -92,6 +93,16 @@ final class ProcessZone implements AutoCloseable {
         return created;
     }
 
+    /**
+     * With Airflow: the projects in which the dispatcher looks for runs nobody will pick up (a redo made before a
+     * restart). The local runner needs no telling: it claims from every project.
+     */
+    void resumeProjects(List<Project> projects) {
+        if (airflow != null) {
+            projects.forEach(project -> airflow.runsChanged(project.name()));
+        }
+    }
+
     private LocalPipelineRunner createRunner(LakeConfig config, ObjectStore objectStore, DerivedObjects derived) {
         var services = new RunnerServices(repositories.events(), repositories.runs(), repositories.objects(), repositories.uploads(),
                 objectStore, new PipelineRegistry(pipelines(config.pipelines(), derived)),
@@ -102,8 +113,15 @@ final class ProcessZone implements AutoCloseable {
         return created;
     }
 
-    /** What the gateway serves of the process zone. */
+    /**
+     * What the gateway serves of the process zone. With Airflow, a redo or cancel through the runs API names its project
+     * to the dispatcher and wakes it, which hands the re-queued run to Airflow (no local runner would claim it).
+     */
     ProcessServices gatewayServices() {
+        if (airflow != null) {
+            return new ProcessServices(airflow.reportingChanges(repositories.runs()), repositories.routes(), repositories.profiles(),
+                    gold.timeSeries(), gold.sql(), gold.graph(), airflow::wakeUp);
+        }
         return new ProcessServices(repositories.runs(), repositories.routes(), repositories.profiles(), gold.timeSeries(), gold.sql(),
                 gold.graph(), this::wakeUp);
     }

@@ -112,6 +112,12 @@ class DistributedLakeIT {
         assertThat(data.tableCsv(table).lines().count()).isEqualTo(csv.lines().count());
         assertThat(data.lineageItems(csvId)).anyMatch(item -> item.contains(table));
 
+        // A redo through the API is a new DAG run on the cluster, leaving the same table.
+        JsonNode redone = member.redo(project, run.path("id").asText(), null, CHAIN_TIMEOUT);
+        assertThat(redone.path("state").asText()).as("redone run %s", redone).isEqualTo("succeeded");
+        assertThat(redone.path("attempts").asInt()).isEqualTo(run.path("attempts").asInt() + 1);
+        assertThat(data.tableCsv(table).lines().count()).isEqualTo(csv.lines().count());
+
         // The binary has no pipeline: Airflow still ran, and the job recorded it as not handled.
         assertThat(member.awaitRun(project, largeId, CHAIN_TIMEOUT).path("state").asText()).isEqualTo("not_handled");
         assertThat(swiftEventCount()).as("events the Swift filter delivered").isGreaterThanOrEqualTo(2);

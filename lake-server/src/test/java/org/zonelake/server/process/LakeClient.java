@@ -150,9 +150,13 @@ final class LakeClient {
 
     /** Redoes a run ({@code body} null for the whole run) and waits until this new generation has ended. */
     JsonNode redo(String project, String runId, Object body) {
+        return redo(project, runId, body, RUN_TIMEOUT);
+    }
+
+    JsonNode redo(String project, String runId, Object body, Duration timeout) {
         JsonNode queued = expect(202, send("POST", projectPath(project) + "/runs/" + runId + "/redo", body)).json();
         String queuedAt = queued.path("queued_at").asText();
-        return await("redone run " + runId + " to end", () -> json(projectPath(project) + "/runs/" + runId),
+        return await("redone run " + runId + " to end", timeout, () -> json(projectPath(project) + "/runs/" + runId),
                 run -> run.path("queued_at").asText().equals(queuedAt) && isFinal(run));
     }
 
