@@ -2,6 +2,7 @@
 # The InfluxDB 1.x server the time-series ITs run against: every listener on 127.0.0.1, data under the services
 # directory, no reporting. Usage: services/influxdb.sh start | env | status | stop
 set -euo pipefail
+. "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
 PORT=${ZONELAKE_IT_INFLUXDB_PORT:-58086}
 RPC_PORT=${ZONELAKE_IT_INFLUXDB_RPC_PORT:-58088}
@@ -87,12 +88,7 @@ stop() {
     rm -f "$PID_FILE"
     return 0
   fi
-  kill "$pid"
-  for _ in $(seq 1 100); do
-    kill -0 "$pid" 2>/dev/null || break
-    sleep 0.1
-  done
-  kill -0 "$pid" 2>/dev/null && kill -9 "$pid"
+  terminate "$pid" 10
   rm -f "$PID_FILE"
   echo "influxd stopped (pid $pid)"
 }

@@ -14,6 +14,7 @@
 # a cache every call costs Keystone dozens of database reads (seconds on a busy machine); with a cache shared by both
 # uwsgi workers a revocation or a disabled user is still seen by both at once (Keystone invalidates through it).
 set -euo pipefail
+. "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
 SERVICES_DIR="${ZONELAKE_SERVICES_DIR:-/tmp/zonelake-services}"
 PORT="${ZONELAKE_IT_KEYSTONE_PORT:-55000}"
@@ -179,24 +180,14 @@ start() {
   echo "keystone running (pid $(<"$PID_FILE")) at $URL, data in $DIR"
 }
 
-stop_pid() {
-  local pid=$1
-  kill "$pid" 2>/dev/null || return 0
-  for _ in $(seq 1 100); do
-    kill -0 "$pid" 2>/dev/null || return 0
-    sleep 0.1
-  done
-  kill -9 "$pid" 2>/dev/null || true
-}
-
 stop() {
   local pid stopped=""
   if pid="$(running_pid)"; then
-    stop_pid "$pid"
+    terminate "$pid"
     stopped="uwsgi pid $pid"
   fi
   if pid="$(memcached_pid)"; then
-    stop_pid "$pid"
+    terminate "$pid"
     stopped="${stopped:+$stopped, }memcached pid $pid"
   fi
   rm -f "$PID_FILE" "$MEMCACHED_PID_FILE"

@@ -11,6 +11,7 @@
 # Settings: ZONELAKE_SERVICES_DIR (default /tmp/zonelake-services). Run as root: the broker then drops to the
 # Debian package's user mosquitto, which owns the password file.
 set -euo pipefail
+. "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
 PORT=51883
 DIR=${ZONELAKE_SERVICES_DIR:-/tmp/zonelake-services}/mosquitto
@@ -122,12 +123,7 @@ stop() {
     rm -f "$PID_FILE"
     return 0
   fi
-  kill "$pid"
-  for _ in $(seq 1 100); do
-    kill -0 "$pid" 2>/dev/null || break
-    sleep 0.1
-  done
-  kill -0 "$pid" 2>/dev/null && kill -9 "$pid"
+  terminate "$pid" 10
   rm -f "$PID_FILE"
   say "stopped (pid $pid)"
 }

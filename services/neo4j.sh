@@ -12,6 +12,7 @@
 # ${neo4j.version} of the root pom, so the server is the same Neo4j 5.26 as the lake's embedded one.
 # Settings: ZONELAKE_SERVICES_DIR (default /tmp/zonelake-services), ZONELAKE_IT_NEO4J_HEAP (default 1g).
 set -euo pipefail
+. "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 BOLT_PORT=57687
@@ -170,12 +171,7 @@ stop() {
     rm -f "$PID_FILE"
     return 0
   fi
-  kill "$pid"
-  for _ in $(seq 1 600); do
-    kill -0 "$pid" 2>/dev/null || break
-    sleep 0.1
-  done
-  kill -0 "$pid" 2>/dev/null && kill -9 "$pid"
+  terminate "$pid" 60
   rm -f "$PID_FILE"
   say "stopped (pid $pid)"
 }

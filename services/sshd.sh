@@ -12,6 +12,7 @@
 #
 # Settings: ZONELAKE_SERVICES_DIR (default /tmp/zonelake-services). Run as root (user creation, sshd).
 set -euo pipefail
+. "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
 PORT=52222
 DIR=${ZONELAKE_SERVICES_DIR:-/tmp/zonelake-services}/sshd
@@ -160,12 +161,7 @@ stop() {
     return 0
   fi
   # Only the listener: sessions still open end on their own when their client disconnects.
-  kill "$pid"
-  for _ in $(seq 1 100); do
-    kill -0 "$pid" 2>/dev/null || break
-    sleep 0.1
-  done
-  kill -0 "$pid" 2>/dev/null && kill -9 "$pid"
+  terminate "$pid" 10
   rm -f "$PID_FILE"
   say "stopped (pid $pid)"
 }
