@@ -56,17 +56,9 @@ bind-address = "127.0.0.1:$RPC_PORT"
 CONF
 }
 
-wait_for_ping() {
-  local pid=$1
-  for _ in $(seq 1 300); do
-    curl -fs -o /dev/null "$URL/ping" && return 0
-    kill -0 "$pid" 2>/dev/null || { echo "influxd exited during start-up; last log lines:" >&2; tail -n 20 "$LOG" >&2; return 1; }
-    sleep 0.1
-  done
-  echo "influxd did not answer $URL/ping within 30 s; last log lines:" >&2
-  tail -n 20 "$LOG" >&2
-  return 1
-}
+pings() { curl -fs -o /dev/null "$URL/ping"; }
+
+wait_for_ping() { await_ready influxd "$1" 30 "$LOG" pings; }
 
 start() {
   if pid=$(running_pid); then

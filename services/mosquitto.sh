@@ -89,14 +89,7 @@ accepts_credentials() {
   as_client mosquitto_pub -q 1 -t zonelake/ready -m ready 2>/dev/null
 }
 
-wait_ready() {
-  local pid=$1 deadline=$((SECONDS + READY_SECONDS))
-  until accepts_credentials; do
-    kill -0 "$pid" 2>/dev/null || { say "mosquitto exited during start-up; last log lines:"; tail -n 20 "$LOG" >&2; return 1; }
-    [[ $SECONDS -lt $deadline ]] || { say "no answer on $URL within ${READY_SECONDS}s; see $LOG"; return 1; }
-    sleep 0.1
-  done
-}
+wait_ready() { await_ready mosquitto "$1" "$READY_SECONDS" "$LOG" accepts_credentials; }
 
 port_taken() { (exec 3<>"/dev/tcp/127.0.0.1/$PORT") 2>/dev/null; }
 

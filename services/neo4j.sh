@@ -128,14 +128,10 @@ query_answers() {
     "http://127.0.0.1:$HTTP_PORT/db/neo4j/tx/commit" 2>/dev/null
 }
 
-wait_ready() {
-  local pid=$1 deadline=$((SECONDS + READY_SECONDS))
-  until bolt_answers && query_answers; do
-    kill -0 "$pid" 2>/dev/null || { say "the server exited during start-up; last lines of $LOG and $DIR/logs:"; tail -n 30 "$LOG" "$DIR/logs/neo4j.log" >&2 2>/dev/null; return 1; }
-    [[ $SECONDS -lt $deadline ]] || { say "no Bolt answer on $URL within ${READY_SECONDS}s; see $LOG and $DIR/logs"; return 1; }
-    sleep 0.5
-  done
-}
+# Bolt's handshake, then a logged-in query: the server is ready for the lake.
+ready() { bolt_answers && query_answers; }
+
+wait_ready() { await_ready neo4j "$1" "$READY_SECONDS" "$LOG" ready; }
 
 port_taken() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 

@@ -120,14 +120,7 @@ answers() {
   ssh-keyscan -T 5 -t ed25519 -p "$PORT" 127.0.0.1 2>/dev/null | grep -qF "$key"
 }
 
-wait_ready() {
-  local pid=$1 deadline=$((SECONDS + READY_SECONDS))
-  until answers; do
-    kill -0 "$pid" 2>/dev/null || { say "sshd exited during start-up; last log lines:"; tail -n 20 "$LOG" >&2; return 1; }
-    [[ $SECONDS -lt $deadline ]] || { say "no key exchange on 127.0.0.1:$PORT within ${READY_SECONDS}s; see $LOG"; return 1; }
-    sleep 0.1
-  done
-}
+wait_ready() { await_ready sshd "$1" "$READY_SECONDS" "$LOG" answers; }
 
 port_taken() { (exec 3<>"/dev/tcp/127.0.0.1/$PORT") 2>/dev/null; }
 
