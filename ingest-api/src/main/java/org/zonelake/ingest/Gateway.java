@@ -6,9 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
-import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -24,6 +22,7 @@ import org.zonelake.ingest.admin.AuditRoutes;
 import org.zonelake.ingest.admin.AuditTrail;
 import org.zonelake.ingest.admin.UserAdminRoutes;
 import org.zonelake.ingest.auth.AuthRoutes;
+import org.zonelake.ingest.gui.WebGui;
 import org.zonelake.ingest.http.Access;
 import org.zonelake.ingest.http.Authentication;
 import org.zonelake.ingest.http.Json;
@@ -78,6 +77,7 @@ public final class Gateway {
     private final GatewayServices services;
     private JvmMetrics jvmMetrics;
     private final OpenApiDocument openApi;
+    private final Optional<WebGui> webGui;
 
     public Gateway(GatewayConfig config, GatewayServices services) {
         this(config, services, Optional.empty());
@@ -89,11 +89,13 @@ public final class Gateway {
         this.services = requireNonNull(services, "services is null");
         ObjectMapper mapper = Json.newMapper();
         this.openApi = OpenApiDocument.load(mapper, OPENAPI_GROUPS);
+        this.webGui = WebGui.locate(config.staticFilesDirectory(), Gateway.class.getClassLoader());
         this.app = Javalin.create(javalin -> configure(javalin, mapper, services));
         RequestIds.install(app);
         Problems.install(app, mapper);
         app.before("/api/*", new Authentication(services.identity(), PUBLIC_OPERATIONS));
         routeGroups(services, mapper, swiftEvents).forEach(group -> group.register(app));
+        webGui.ifPresent(gui -> gui.register(app));
     }
 
     private void configure(JavalinConfig javalin, ObjectMapper mapper, GatewayServices services) {
@@ -110,7 +112,7 @@ public final class Gateway {
             server.addEventListener(new LargeInputBuffers());
         });
         javalin.requestLogger.http(new HttpObservation(services.metrics(), ctx -> routeTemplate(javalin, ctx)));
-        config.staticFilesDirectory().ifPresent(directory -> serveStaticFiles(javalin, directory));
+        webGui.ifPresent(gui -> gui.configureStaticFiles(javalin));
     }
 
     /** Sets the input buffer of the HTTP connectors, which Javalin creates only when the server starts. */
@@ -124,15 +126,6 @@ public final class Gateway {
                 }
             }
         }
-    }
-
-    /** The seam for the web GUI: its built assets, served under / (API routes take precedence). */
-    private static void serveStaticFiles(JavalinConfig javalin, Path directory) {
-        javalin.staticFiles.add(files -> {
-            files.hostedPath = "/";
-            files.directory = directory.toAbsolutePath().toString();
-            files.location = Location.EXTERNAL;
-        });
     }
 
     private List<Routes> routeGroups(GatewayServices services, ObjectMapper mapper, Optional<SwiftEventReceiver> swiftEvents) {
@@ -170,6 +163,11 @@ public final class Gateway {
                 .orElse(UNMATCHED_ROUTE);
     }
 
+    /** Whether the web GUI is served under {@code /}. */
+    public boolean servesWebGui() {
+        return webGui.isPresent();
+    }
+
     /** Starts listening and returns the bound port. */
     public synchronized int start() {
         jvmMetrics = new JvmMetrics(services.metrics());
@@ -190,11 +188,12 @@ public final class Gateway {
         }
     }
 
-    /** Every registered route as {@code "METHOD path"}, e.g. {@code "GET /api/v1/projects/{project}"}. */
+    /** Every registered API route as {@code "METHOD path"}, e.g. {@code "GET /api/v1/projects/{project}"} (not the GUI's pages). */
     public List<String> routes() {
         return app.unsafeConfig().pvt.internalRouter.allHttpHandlers().stream()
                 .map(entry -> entry.getEndpoint())
                 .filter(endpoint -> endpoint.getMethod().isHttpMethod())
+                .filter(endpoint -> !WebGui.PAGE_PATHS.contains(endpoint.getPath()))
                 .map(endpoint -> endpoint.getMethod().name() + " " + endpoint.getPath())
                 .distinct()
                 .toList();

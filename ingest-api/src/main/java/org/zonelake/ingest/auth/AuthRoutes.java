@@ -13,6 +13,7 @@ import org.zonelake.ingest.JsonBodies;
 import org.zonelake.ingest.Routes;
 import org.zonelake.ingest.admin.AuditTrail;
 import org.zonelake.ingest.http.Authentication;
+import org.zonelake.ingest.http.SessionCookie;
 
 /** Login, "who am I" and logout under /api/v1/auth/tokens (Keystone's path and header conventions). */
 public final class AuthRoutes implements Routes {
@@ -51,6 +52,7 @@ public final class AuthRoutes implements Routes {
         audit.record(ctx, username, "login", username, AuditTrail.SUCCESS, "");
         ctx.header(SUBJECT_TOKEN_HEADER, token.token());
         ctx.header("Cache-Control", "no-store");
+        SessionCookie.set(ctx, token.token(), token.expiresAt());
         ctx.status(201).json(TokenResponse.of(token));
     }
 
@@ -62,6 +64,7 @@ public final class AuthRoutes implements Routes {
     private void logout(Context ctx) {
         String username = Authentication.principal(ctx).username();
         audit.audited(ctx, "logout", username, () -> identity.revoke(Authentication.token(ctx)));
+        SessionCookie.clear(ctx);
         ctx.status(204);
     }
 }

@@ -14,6 +14,10 @@ import org.zonelake.core.identity.Principal;
 /**
  * Authenticates every API request but the public ones from {@code X-Auth-Token} or {@code Authorization: Bearer}.
  * Tokens in a query string are refused outright: they end up in logs and browser histories.
+ *
+ * <p>Reads ({@code GET}, {@code HEAD}) also take the token from the {@link SessionCookie} that a login sets, so that a
+ * browser can stream a download to disk through a plain link. Nothing else does: a request that changes something
+ * must carry the token in a header, which another site cannot make a browser send (no cross-site request forgery).
  */
 public final class Authentication implements Handler {
     public static final String TOKEN_HEADER = "X-Auth-Token";
@@ -59,6 +63,10 @@ public final class Authentication implements Handler {
         if (authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
             String bearer = authorization.substring(7).trim();
             return bearer.isEmpty() ? null : bearer;
+        }
+        String method = ctx.method().name();
+        if (method.equals("GET") || method.equals("HEAD")) {
+            return SessionCookie.token(ctx);
         }
         return null;
     }

@@ -1,0 +1,7 @@
+export const en = {
+  title: 'Admin',
+};
+
+export const fr: typeof en = {
+  title: 'Admin',
+};

@@ -1,0 +1,7 @@
+export const en = {
+  title: 'Catalog',
+};
+
+export const fr: typeof en = {
+  title: 'Catalog',
+};

@@ -1,0 +1,7 @@
+export const en = {
+  title: 'Home',
+};
+
+export const fr: typeof en = {
+  title: 'Home',
+};

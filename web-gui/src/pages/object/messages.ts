@@ -1,0 +1,7 @@
+export const en = {
+  title: 'Object',
+};
+
+export const fr: typeof en = {
+  title: 'Object',
+};

@@ -1,0 +1,7 @@
+export const en = {
+  title: 'Templates',
+};
+
+export const fr: typeof en = {
+  title: 'Templates',
+};

@@ -1,0 +1,7 @@
+export const en = {
+  title: 'Tracking',
+};
+
+export const fr: typeof en = {
+  title: 'Tracking',
+};

@@ -1,0 +1,7 @@
+export const en = {
+  title: 'Upload',
+};
+
+export const fr: typeof en = {
+  title: 'Upload',
+};

@@ -1,0 +1,7 @@
+export const en = {
+  title: 'Visualise',
+};
+
+export const fr: typeof en = {
+  title: 'Visualise',
+};
