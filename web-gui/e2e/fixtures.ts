@@ -47,7 +47,9 @@ export async function login(page: Page, username: string, password: string): Pro
   await page.getByLabel(/User name|Nom d’utilisateur/).fill(username);
   await page.getByLabel(/^(Password|Mot de passe)$/).fill(password);
   await page.getByRole('button', { name: /^(Log in|Se connecter)$/ }).click();
-  await expect(page.getByRole('button', { name: /Log out|Se déconnecter/ })).toBeVisible();
+  // The frame's project switcher is there at every width (the logout button hides in a phone's menu).
+  await expect(page.getByLabel(/^(Project|Projet)$/)).toBeVisible();
+  await expect(page).not.toHaveURL(/\/login$/);
 }
 
 /** Opens the page in English whatever the browser's language, unless a test switches. */

@@ -132,8 +132,15 @@ public final class TestLake implements AutoCloseable {
         private Duration tokenTtl = Duration.ofHours(1);
         private boolean runPipelines = true;
         private UnaryOperator<ProcessServices> processWrapper = UnaryOperator.identity();
+        private Optional<Path> webGuiDirectory = Optional.empty();
 
         private Builder() {}
+
+        /** Serves the web GUI's built assets from this directory (none by default: the test classpath has none). */
+        public Builder webGuiDirectory(Path directory) {
+            this.webGuiDirectory = Optional.of(directory);
+            return this;
+        }
 
         public Builder limits(LimitsConfig limits) {
             this.limits = requireNonNull(limits, "limits is null");
@@ -230,7 +237,7 @@ public final class TestLake implements AutoCloseable {
             this.process = builder.processWrapper.apply(defaultProcess());
             this.services = new GatewayServices(identity, audit, objectStore, objects, templates, uploads, ingest,
                     metadataStore::makeDurable, stagingDir, builder.limits, metrics, healthChecks(builder), clock, process);
-            this.gateway = new Gateway(GatewayConfig.loopbackEphemeral(), services);
+            this.gateway = new Gateway(new GatewayConfig(GatewayConfig.DEFAULT_HOST, 0, builder.webGuiDirectory), services);
         } catch (IOException e) {
             close();
             throw new UncheckedIOException(e);
