@@ -97,7 +97,8 @@ function ProjectSwitcher({ current }: { current?: string }) {
     <div className="project-switcher">
       <label htmlFor="project-switcher">{t('nav.project')}</label>
       <select id="project-switcher" value={current ?? ''} onChange={(e) => onChange(e.target.value)}>
-        {!current && <option value="">{names.length ? '—' : t('nav.noProject')}</option>}
+        {/* A project the user holds no role in (a typed address) is shown as such, not as the first one. */}
+        {(!current || !names.includes(current)) && <option value={current ?? ''}>{names.length ? '—' : t('nav.noProject')}</option>}
         {names.map((name) => (
           <option key={name} value={name}>
             {name}

@@ -29,14 +29,17 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       clearSession();
       setSession(null);
       queries.clear();
-      const next = location.pathname.startsWith('/login') ? '/' : location.pathname + location.search;
+      // After an expiry the user comes back to where they were; after a logout (maybe someone else logs in next) to '/'.
+      const here = location.pathname.startsWith('/login') ? '/' : location.pathname + location.search;
+      const next = reason === 'expired' ? here : '/';
       navigate('/login', { replace: true, state: { reason, next } });
     },
     [navigate, location, queries],
   );
 
-  // A 401 on any call (token expired, revoked, user disabled) ends the session.
-  useEffect(() => onUnauthenticated(() => end('expired')), [end]);
+  // A 401 on any call (token expired, revoked, user disabled) ends the session, once: the other calls that were in
+  // flight with the same token answer 401 too, and must not send the user on from the login page.
+  useEffect(() => onUnauthenticated(() => loadSession() && end('expired')), [end]);
 
   // The token's own expiry ends it too, without waiting for a failed call.
   useEffect(() => {
