@@ -12,6 +12,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.zonelake.core.config.ConfigSource;
@@ -46,6 +48,22 @@ class LakeServerTest {
             HttpResponse<String> metrics = get(lake, "/metrics");
             assertThat(metrics.statusCode()).isEqualTo(200);
             assertThat(metrics.body()).contains("jvm_memory_used_bytes");
+        }
+    }
+
+    @Test
+    void servesTheWebGuiPackagedByTheWebGuiModule() throws Exception {
+        try (LakeServer lake = start()) {
+            HttpResponse<String> page = get(lake, "/p/any-project/catalog");
+            assertThat(page.statusCode()).isEqualTo(200);
+            assertThat(page.body()).contains("<div id=\"root\"></div>");
+
+            Matcher script = Pattern.compile("src=\"(/assets/[^\"]+\\.js)\"").matcher(page.body());
+            assertThat(script.find()).as("the page names its script: %s", page.body()).isTrue();
+            HttpResponse<String> bundle = get(lake, script.group(1));
+            assertThat(bundle.statusCode()).isEqualTo(200);
+            assertThat(bundle.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).contains("javascript"));
+            assertThat(bundle.body()).contains("/api/v1/auth/tokens");
         }
     }
 

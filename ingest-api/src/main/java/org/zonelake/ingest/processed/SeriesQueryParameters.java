@@ -30,6 +30,9 @@ final class SeriesQueryParameters {
     static final String TAG_PREFIX = "tag.";
     private static final Set<String> KNOWN = Set.of("field", "from", "to", "interval", "aggregate");
     private static final Pattern INTERVAL = Pattern.compile("([1-9][0-9]{0,8})([smhd])");
+    /** The instants every time-series zone can hold: InfluxDB counts nanoseconds from 1970 in a signed long. */
+    static final Instant EARLIEST = Instant.parse("1678-01-01T00:00:00Z");
+    static final Instant LATEST = Instant.parse("2261-12-31T23:59:59Z");
 
     /** The query, and the interval as the client wrote it (for the answer). */
     record Parsed(TimeSeriesQuery query, String interval) {}
@@ -39,8 +42,8 @@ final class SeriesQueryParameters {
     static Parsed parse(Context ctx, String project, Measurement measurement, Instant now) {
         QueryParameters parameters = QueryParameters.of(ctx, KNOWN, TAG_PREFIX);
         String field = field(parameters, measurement);
-        Instant to = parameters.instant("to", true);
-        Instant from = parameters.instant("from", false);
+        Instant to = storable(parameters.instant("to", true), "to");
+        Instant from = storable(parameters.instant("from", false), "from");
         to = to != null ? to : now;
         from = from != null ? from : to.minus(DEFAULT_RANGE);
         if (!from.isBefore(to)) {
@@ -84,9 +87,18 @@ final class SeriesQueryParameters {
         return Duration.of(Long.parseLong(matcher.group(1)), unit);
     }
 
+    /** The instant itself (or null if not given), if a time-series zone can hold it; else a 400 naming the parameter. */
+    static Instant storable(Instant instant, String parameter) {
+        if (instant != null && (instant.isBefore(EARLIEST) || instant.isAfter(LATEST))) {
+            throw QueryParameters.invalid(parameter, "must lie between " + EARLIEST + " and " + LATEST + ", was " + instant);
+        }
+        return instant;
+    }
+
     private static void checkBuckets(Instant from, Instant to, Duration interval, String intervalText) {
         Duration range = Duration.between(from, to);
-        long buckets = range.dividedBy(interval) + (range.toNanos() % interval.toNanos() == 0 ? 0 : 1);
+        long whole = range.dividedBy(interval);
+        long buckets = whole + (range.equals(interval.multipliedBy(whole)) ? 0 : 1);
         if (buckets > MAX_BUCKETS) {
             throw QueryParameters.invalid("interval", intervalText + " gives " + buckets + " buckets from " + from + " to " + to + "; at most "
                     + MAX_BUCKETS + ": widen the interval or narrow the range");

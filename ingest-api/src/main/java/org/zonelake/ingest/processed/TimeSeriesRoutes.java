@@ -93,8 +93,8 @@ public final class TimeSeriesRoutes implements Routes {
         String project = access.project(ctx, ProjectRole.READER);
         QueryParameters parameters = QueryParameters.of(ctx, EXPORT_PARAMETERS);
         ExportFormat.parse(parameters.text("format"), List.of(ExportFormat.CSV));
-        Instant from = parameters.instant("from", false);
-        Instant to = parameters.instant("to", true);
+        Instant from = SeriesQueryParameters.storable(parameters.instant("from", false), "from");
+        Instant to = SeriesQueryParameters.storable(parameters.instant("to", true), "to");
         if (from != null && to != null && !from.isBefore(to)) {
             throw QueryParameters.invalid("from", "must be before to: from " + from + ", to " + to);
         }

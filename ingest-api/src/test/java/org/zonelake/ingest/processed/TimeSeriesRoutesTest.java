@@ -126,6 +126,15 @@ class TimeSeriesRoutesTest {
     }
 
     @Test
+    void aQueryOverCenturiesCountsItsBucketsWithoutOverflow() {
+        Response answer = lake.get(SERIES + "/climate/query?field=temperature&interval=10d&from=1700-01-01&to=2200-01-01", reader);
+
+        assertThat(answer.status()).as(answer.toString()).isEqualTo(400);
+        assertThat(answer.json().path("parameter").asText()).isEqualTo("interval");
+        assertThat(answer.json().path("detail").asText()).contains("18263 buckets");
+    }
+
+    @Test
     void theOnlyFieldOfAMeasurementNeedsNoName() {
         Response answer = lake.get(SERIES + "/power/query?from=2024-05-01&to=2024-05-01T00:02:00Z&interval=1m&aggregate=sum", reader);
 
@@ -147,6 +156,9 @@ class TimeSeriesRoutesTest {
         assertBadParameter("/climate/query?field=temperature&from=yesterday", "from");
         assertBadParameter("/climate/query?field=temperature&tag.colour=red" + range, "tag.colour");
         assertBadParameter("/climate/query?field=temperature&fill=none" + range, "fill");
+        assertBadParameter("/climate/query?field=temperature&interval=30d&from=1600-01-01&to=2100-01-01", "from");
+        assertBadParameter("/climate/query?field=temperature&interval=1d&from=2024-01-01&to=2300-01-01", "to");
+        assertBadParameter("/climate/export?format=csv&from=1500-01-01", "from");
         assertThat(lake.get(SERIES + "/weather/query?field=x", reader).code()).isEqualTo("measurement_not_found");
     }
 
