@@ -2,6 +2,7 @@ import { useEffect, useRef } from 'react';
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
 import type { SeriesQuery } from '../../api/types';
+import { joinShortGaps } from './gaps';
 import type { Range } from './timeRange';
 
 interface SeriesChartProps {
@@ -16,17 +17,19 @@ interface SeriesChartProps {
 
 const heightFor = (width: number) => (width < 500 ? 240 : 340);
 
-/** Values with no neighbour on either side: drawn as dots, or a series of gaps would show nothing at all. */
+/** Values between two gaps: drawn as dots, or a series of gaps would show nothing at all. */
 function isolated(values: ArrayLike<number | null | undefined>): number[] {
   const indexes: number[] = [];
   for (let i = 0; i < values.length; i++) {
-    if (values[i] != null && values[i - 1] == null && values[i + 1] == null) indexes.push(i);
+    const gapBefore = i === 0 || values[i - 1] === null;
+    const gapAfter = i === values.length - 1 || values[i + 1] === null;
+    if (values[i] != null && gapBefore && gapAfter) indexes.push(i);
   }
   return indexes;
 }
 
 function toAligned(data: SeriesQuery): uPlot.AlignedData {
-  return [data.buckets.map((b) => Date.parse(b.time) / 1000), data.buckets.map((b) => b.value)];
+  return [data.buckets.map((b) => Date.parse(b.time) / 1000), joinShortGaps(data.buckets.map((b) => b.value))];
 }
 
 /** The uPlot chart: created once, fed new data, resized with its box, destroyed on unmount. */

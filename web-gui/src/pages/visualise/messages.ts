@@ -28,7 +28,7 @@ export const en = {
     period: 'Period',
     time: 'Time',
     chartLabel: 'Chart of {{field}} in {{measurement}}',
-    dragHint: 'Drag across the chart to zoom into a period; empty buckets are gaps.',
+    dragHint: 'Drag across the chart to zoom into a period; a break in the line means no data there.',
     downloadCsv: 'Download CSV of this range',
   },
   table: {
@@ -117,7 +117,7 @@ export const fr: typeof en = {
     period: 'Période',
     time: 'Heure',
     chartLabel: 'Graphique de {{field}} dans {{measurement}}',
-    dragHint: 'Faites glisser sur le graphique pour zoomer sur une période ; les paquets vides sont des trous.',
+    dragHint: 'Faites glisser sur le graphique pour zoomer sur une période ; une coupure de la ligne signale une absence de données.',
     downloadCsv: 'Télécharger le CSV de cette période',
   },
   table: {
