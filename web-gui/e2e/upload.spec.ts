@@ -124,6 +124,8 @@ test('a closed tab resumes when the same file is added again', async ({ page, co
   await page.getByLabel('Choose files').setInputFiles(file);
   await page.getByRole('button', { name: 'Send', exact: true }).click();
   await secondPatch;
+  await expect(page.getByText(/of 24 MiB/).first()).toBeVisible();
+  await screenshot(page, 'upload-progress');
   await page.close();
 
   const again = await context.newPage();

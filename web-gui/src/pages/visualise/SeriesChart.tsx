@@ -2,6 +2,7 @@ import { useEffect, useRef } from 'react';
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
 import type { SeriesQuery } from '../../api/types';
+import i18n from '../../i18n';
 import { joinShortGaps } from './gaps';
 import type { Range } from './timeRange';
 
@@ -28,6 +29,17 @@ function isolated(values: ArrayLike<number | null | undefined>): number[] {
   return indexes;
 }
 
+const locale = () => (i18n.language === 'fr' ? 'fr-FR' : 'en-GB');
+
+/** A time tick: the time of day for steps under a day, the date otherwise. */
+function tickLabel(seconds: number, stepSeconds: number): string {
+  const date = new Date(seconds * 1000);
+  if (stepSeconds >= 86_400) return date.toLocaleDateString(locale(), { day: 'numeric', month: 'short', year: 'numeric' });
+  const time = date.toLocaleTimeString(locale(), { hour: '2-digit', minute: '2-digit', second: stepSeconds < 60 ? '2-digit' : undefined });
+  const midnight = date.getHours() === 0 && date.getMinutes() === 0 && date.getSeconds() === 0;
+  return midnight ? `${time}\n${date.toLocaleDateString(locale(), { day: 'numeric', month: 'short' })}` : time;
+}
+
 function toAligned(data: SeriesQuery): uPlot.AlignedData {
   return [data.buckets.map((b) => Date.parse(b.time) / 1000), joinShortGaps(data.buckets.map((b) => b.value))];
 }
@@ -49,6 +61,8 @@ export function SeriesChart({ data, label, timeLabel, onSelectRange }: SeriesCha
       // Dragging selects a range; the page queries it rather than uPlot zooming into the coarse buckets.
       cursor: { drag: { x: true, y: false, setScale: false } },
       scales: { x: { time: true } },
+      // Tick labels in the reader's language and order (uPlot's own are American: 5/1/24 7:15am).
+      axes: [{ values: (_u, splits, _axis, _space, step) => splits.map((seconds) => tickLabel(seconds, step)) }, {}],
       series: [
         { label: timeLabel },
         {

@@ -77,8 +77,9 @@ export function fromLocalInput(value: string): number | null {
 // Extent search for "all data": count points over the whole era at a coarse interval, then narrow the window to the
 // buckets that hold points at finer intervals, until the window is about a hundred buckets wide. Each step stays
 // under the server's bucket limit because the previous one stopped below a hundred buckets.
-// The era is what the lake's time-series zones can hold (1678–2261), about 7,100 buckets of 30 days.
-export const EXTENT_START = Date.UTC(1678, 0, 1);
-export const EXTENT_END = Date.UTC(2261, 11, 31);
+// The era is what the lake's time-series zones can hold (1678–2261), less a margin for buckets aligned to the epoch:
+// about 7,000 buckets of 30 days.
+export const EXTENT_START = Date.UTC(1680, 0, 1);
+export const EXTENT_END = Date.UTC(2260, 0, 1);
 export const EXTENT_STEPS: [number, string][] = [[30 * D, '30d'], [D, '1d'], [H, '1h'], [M, '1m']];
 export const EXTENT_ENOUGH_BUCKETS = 100;

@@ -37,9 +37,9 @@ final class BucketGrid {
         long from = epochNanos(query.from(), query);
         long to = epochNanos(query.to(), query);
         long first = Math.floorDiv(from, interval) * interval;
-        long span = to - first;
-        long count = span / interval + (span % interval == 0 ? 0 : 1);
-        if (span < 0 || count > MAX_BUCKETS) {
+        // In bucket numbers rather than nanoseconds: a span of more than 292 years does not fit a long.
+        long count = -Math.floorDiv(-to, interval) - Math.floorDiv(from, interval);
+        if (to < from || count > MAX_BUCKETS) {
             throw LakeException.of(INVALID_REQUEST, "Cannot answer a query of %d buckets of %s between %s and %s: at most %d buckets",
                     count, query.interval(), query.from(), query.to(), MAX_BUCKETS);
         }
@@ -52,7 +52,7 @@ final class BucketGrid {
 
     /** Records an engine's value for the bucket holding {@code start}; values outside the grid are ignored. */
     void put(long startNanos, Number value) {
-        long index = Math.floorDiv(startNanos - firstNanos, intervalNanos);
+        long index = Math.floorDiv(startNanos, intervalNanos) - Math.floorDiv(firstNanos, intervalNanos);
         if (index < 0 || index >= values.length || value == null) {
             return;
         }

@@ -2,6 +2,7 @@ package org.zonelake.timeseries;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -50,6 +51,22 @@ class BucketGridTest {
 
         assertThat(BucketGrid.of(query(before, before.plusSeconds(60), Duration.ofMinutes(1), Aggregate.MEAN)).buckets())
                 .extracting(Bucket::start).containsExactly(Instant.parse("1969-12-31T23:59:00Z"), Instant.EPOCH);
+    }
+
+    @Test
+    void spansCenturiesWhoseNanosecondsDoNotFitALong() {
+        Instant from = Instant.parse("1680-01-01T00:00:00Z");
+        Instant to = Instant.parse("2260-01-01T00:00:00Z");
+        Duration month = Duration.ofDays(30);
+        BucketGrid grid = BucketGrid.of(query(from, to, month, Aggregate.COUNT));
+
+        grid.put(nanos(Instant.parse("2024-04-17T00:00:00Z")), 7L);
+
+        // 7,062 buckets of 30 days, from the one holding 1680-01-01 (it starts 1679-12-22) to the one holding 2260-01-01.
+        assertThat(grid.buckets()).hasSize(7062);
+        assertThat(grid.buckets().get(0).start()).isEqualTo(Instant.parse("1679-12-22T00:00:00Z"));
+        assertThat(grid.buckets()).filteredOn(bucket -> bucket.value() != null).extracting(Bucket::start, Bucket::value)
+                .containsExactly(tuple(Instant.parse("2024-04-17T00:00:00Z"), 7.0));
     }
 
     @Test

@@ -103,6 +103,14 @@ final class SeriesQueryParameters {
             throw QueryParameters.invalid("interval", intervalText + " gives " + buckets + " buckets from " + from + " to " + to + "; at most "
                     + MAX_BUCKETS + ": widen the interval or narrow the range");
         }
+        // Buckets are aligned to the epoch, so the first starts before from and the last ends after to.
+        long step = interval.getSeconds();
+        Instant firstStart = Instant.ofEpochSecond(Math.floorDiv(from.getEpochSecond(), step) * step);
+        Instant lastEnd = Instant.ofEpochSecond(Math.floorDiv(to.getEpochSecond(), step) * step).plus(interval);
+        if (firstStart.isBefore(EARLIEST) || lastEnd.isAfter(LATEST)) {
+            throw QueryParameters.invalid("interval", intervalText + " gives buckets from " + firstStart + " to " + lastEnd + ", beyond what a "
+                    + "time series can hold (" + EARLIEST + " to " + LATEST + "): narrow the interval or the range");
+        }
     }
 
     private static Aggregate aggregate(QueryParameters parameters) {

@@ -159,6 +159,8 @@ class TimeSeriesRoutesTest {
         assertBadParameter("/climate/query?field=temperature&interval=30d&from=1600-01-01&to=2100-01-01", "from");
         assertBadParameter("/climate/query?field=temperature&interval=1d&from=2024-01-01&to=2300-01-01", "to");
         assertBadParameter("/climate/export?format=csv&from=1500-01-01", "from");
+        assertBadParameter("/climate/query?field=temperature&interval=7d&from=1678-01-01&to=1700-01-01", "interval");
+        assertBadParameter("/climate/query?field=temperature&interval=999999999d" + range, "interval");
         assertThat(lake.get(SERIES + "/weather/query?field=x", reader).code()).isEqualTo("measurement_not_found");
     }
 
