@@ -64,7 +64,7 @@ export function SeriesChart({ data, label, timeLabel, onSelectRange }: SeriesCha
       // Tick labels in the reader's language and order (uPlot's own are American: 5/1/24 7:15am).
       axes: [{ values: (_u, splits, _axis, _space, step) => splits.map((seconds) => tickLabel(seconds, step)) }, {}],
       series: [
-        { label: timeLabel },
+        { label: timeLabel, value: (_u, seconds) => (seconds == null ? '–' : new Date(seconds * 1000).toLocaleString(locale())) },
         {
           label: data.field,
           stroke: '#0b5f7a',
