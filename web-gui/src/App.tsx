@@ -1,3 +1,4 @@
+import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate, Outlet, Route, Routes, useLocation } from 'react-router-dom';
 import { Layout } from './components/Layout';
@@ -12,9 +13,11 @@ import { ObjectPage } from './pages/object/ObjectPage';
 import { TemplatesPage } from './pages/templates/TemplatesPage';
 import { TrackingPage } from './pages/tracking/TrackingPage';
 import { UploadPage } from './pages/upload/UploadPage';
-import { VisualisePage } from './pages/visualise/VisualisePage';
 import { useSession } from './session/SessionContext';
 import { useProjects } from './session/useProject';
+
+// The visualisation page brings the chart and graph libraries, the larger part of the app: it loads when first opened.
+const VisualisePage = lazy(() => import('./pages/visualise/VisualisePage').then((module) => ({ default: module.VisualisePage })));
 
 /** Every page and its address. Project pages live under /p/<project>, the admin's under /admin. */
 export function App() {
@@ -30,7 +33,7 @@ export function App() {
             <Route path="tracking" element={<TrackingPage />} />
             <Route path="catalog" element={<CatalogPage />} />
             <Route path="objects/:id" element={<ObjectPage />} />
-            <Route path="visualise" element={<VisualisePage />} />
+            <Route path="visualise" element={<Suspense fallback={<Loading />}><VisualisePage /></Suspense>} />
             <Route path="templates" element={<TemplatesPage />} />
           </Route>
           <Route path="admin/*" element={<AdminPage />} />
