@@ -15,13 +15,14 @@ import org.zonelake.core.identity.ProjectRole;
 import org.zonelake.core.metadata.FieldType;
 import org.zonelake.core.metadata.MetadataTemplate;
 import org.zonelake.core.metadata.TemplateField;
+import org.zonelake.core.testing.MutableClock;
 import org.zonelake.ingest.TestLake;
 import org.zonelake.ingest.TestLake.Response;
 
 /** The catalog of one project holding five objects made at known instants. */
 class CatalogTest {
     private static final String PROJECT = "catalog";
-    private static final SettableClock CLOCK = new SettableClock(Instant.parse("2024-01-01T00:00:00Z"));
+    private static final MutableClock CLOCK = new MutableClock(Instant.parse("2024-01-01T00:00:00Z"));
     private static TestLake lake;
     private static ObjectsApi api;
     private static String reader;

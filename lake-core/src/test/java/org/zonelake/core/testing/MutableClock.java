@@ -16,6 +16,10 @@ public final class MutableClock extends Clock {
         this.now = requireNonNull(start, "start is null");
     }
 
+    public void set(Instant instant) {
+        now = requireNonNull(instant, "instant is null");
+    }
+
     public void advance(Duration duration) {
         now = now.plus(duration);
     }
